@@ -1,0 +1,25 @@
+// platform/vault — the crypto core (DESIGN §4). The only module that touches keys, crypto.subtle
+// and hash-wasm. Pure apart from the session's in-memory keyring; runs in Node and in the browser.
+// Imports nothing from the app.
+
+export { type Bytes, fromBase64Url, randomBytes, toBase64Url, toHex, utf8, zero } from './bytes';
+export { KEY_FILE_BYTES, VAULT } from './constants';
+export { VaultError, isVaultError, type VaultErrorCode } from './errors';
+export { type KdfParams, type VaultHeader, failureFields, parseHeader, parseKeyFile } from './keyFile';
+export { createBrowserDeriver } from './browserDeriver';
+export { type KekDeriver, createWorkerDeriver } from './kdfClient';
+export { DEFAULT_KDF, UNLOCK_TARGET_MS, chooseKdfParams } from './kdfPolicy';
+export {
+  type CreatedVault,
+  type SlotRoles,
+  changeSecret,
+  createVault,
+  replaceRecoveryCode,
+  resetSecretWithRecovery,
+  unlockWithRecovery,
+  unlockWithSecret,
+} from './lifecycle';
+export { type RecoveryCode, looksLikeRecoveryCode, parseRecoveryCode } from './recovery';
+export { PASSPHRASE_MIN_CHARS, PIN_MIN_DIGITS, type SecretKind, isPinShaped, normaliseSecret, secretProblem } from './secret';
+export { endSession, isUnlocked, kindTag, newId, onSessionEnd, openRecord, sealRecord } from './session';
+export type { RecordContext } from './envelope';

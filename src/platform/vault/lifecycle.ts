@@ -1,0 +1,120 @@
+// Creating, opening and re-keying a vault. These functions are the only way a secret or recovery code
+// turns into an unlocked session, and the only place the raw vault key ever exists in JavaScript
+// (at creation and when a slot is re-wrapped; zeroed straight after).
+
+import { type Bytes, randomBytes, zero } from './bytes';
+import { VAULT } from './constants';
+import { VaultError } from './errors';
+import type { KekDeriver } from './kdfClient';
+import { type KdfParams, type KeyFile, emptySlot, encodeKeyFile, newHeader, parseKeyFile } from './keyFile';
+import { type RecoveryCode, newRecoveryCode, recoveryKek } from './recovery';
+import { secretBytes } from './secret';
+import { beginSession } from './session';
+import { importMaster, openSlotRaw, openSlots, sealSlot } from './slots';
+
+/** Which slot holds what. Kept inside the vault (encrypted), never in the key file. */
+export interface SlotRoles {
+  secret: number;
+  recovery: number;
+}
+
+function distinctSlots(): SlotRoles {
+  const pick = () => (randomBytes(1)[0] ?? 0) % VAULT.keyFile.slotCount;
+  const secret = pick();
+  let recovery = pick();
+  while (recovery === secret) recovery = pick();
+  return { secret, recovery };
+}
+
+async function deriveSecretKek(deriver: KekDeriver, file: KeyFile, secret: string, signal?: AbortSignal): Promise<CryptoKey> {
+  const bytes = secretBytes(secret);
+  try {
+    return await deriver.derive(bytes, file.header.salt, file.header.kdf, signal);
+  } finally {
+    zero(bytes);
+  }
+}
+
+export interface CreatedVault {
+  keyFile: Bytes;
+  recovery: RecoveryCode;
+  roles: SlotRoles;
+}
+
+/** Creates a vault and opens a session on it. Nothing is written: the caller persists `keyFile`. */
+export async function createVault(secret: string, kdf: KdfParams, deriver: KekDeriver): Promise<CreatedVault> {
+  const file: KeyFile = { header: newHeader(kdf), slots: Array.from({ length: VAULT.keyFile.slotCount }, emptySlot) };
+  const roles = distinctSlots();
+  const raw = randomBytes(VAULT.kdf.keyBytes);
+  const recovery = newRecoveryCode();
+  try {
+    const kek = await deriveSecretKek(deriver, file, secret);
+    file.slots[roles.secret] = await sealSlot(kek, file, roles.secret, raw);
+    file.slots[roles.recovery] = await sealSlot(await recoveryKek(recovery.entropy, file.header.salt), file, roles.recovery, raw);
+    await beginSession(await importMaster(raw));
+  } finally {
+    zero(raw);
+  }
+  return { keyFile: encodeKeyFile(file), recovery, roles };
+}
+
+/** Opens the vault with a PIN or passphrase. Throws no_matching_slot for a wrong one, header_* for a bad file. */
+export async function unlockWithSecret(keyFileBytes: Uint8Array, secret: string, deriver: KekDeriver, signal?: AbortSignal): Promise<{ slot: number }> {
+  const file = parseKeyFile(keyFileBytes);
+  const kek = await deriveSecretKek(deriver, file, secret, signal);
+  const { index, master } = await openSlots(kek, file);
+  if (signal?.aborted) throw new VaultError('aborted');
+  await beginSession(master);
+  return { slot: index };
+}
+
+export async function unlockWithRecovery(keyFileBytes: Uint8Array, entropy: Uint8Array): Promise<{ slot: number }> {
+  const file = parseKeyFile(keyFileBytes);
+  const { index, master } = await openSlots(await recoveryKek(entropy, file.header.salt), file);
+  await beginSession(master);
+  return { slot: index };
+}
+
+async function replaceSlot(file: KeyFile, index: number, kek: CryptoKey, raw: Bytes): Promise<Bytes> {
+  const slots = [...file.slots];
+  slots[index] = await sealSlot(kek, file, index, raw);
+  return encodeKeyFile({ ...file, slots });
+}
+
+/** Re-wraps the vault key under a new PIN or passphrase, proven by the current one. Data is never re-encrypted. */
+export async function changeSecret(keyFileBytes: Uint8Array, currentSecret: string, newSecret: string, deriver: KekDeriver): Promise<{ keyFile: Bytes; slot: number }> {
+  const file = parseKeyFile(keyFileBytes);
+  const { index, raw } = await openSlotRaw(await deriveSecretKek(deriver, file, currentSecret), file);
+  try {
+    const keyFile = await replaceSlot(file, index, await deriveSecretKek(deriver, file, newSecret), raw);
+    return { keyFile, slot: index };
+  } finally {
+    zero(raw);
+  }
+}
+
+/** After a recovery-code unlock: sets a new PIN or passphrase in the secret slot. */
+export async function resetSecretWithRecovery(keyFileBytes: Uint8Array, entropy: Uint8Array, newSecret: string, roles: SlotRoles, deriver: KekDeriver): Promise<Bytes> {
+  const file = parseKeyFile(keyFileBytes);
+  const { index, raw } = await openSlotRaw(await recoveryKek(entropy, file.header.salt), file);
+  try {
+    if (index === roles.secret) throw new VaultError('key_file_malformed', 'slot roles disagree with the key file');
+    return await replaceSlot(file, roles.secret, await deriveSecretKek(deriver, file, newSecret), raw);
+  } finally {
+    zero(raw);
+  }
+}
+
+/** Replaces the recovery code, proven by the current PIN or passphrase. The old code stops working. */
+export async function replaceRecoveryCode(keyFileBytes: Uint8Array, currentSecret: string, roles: SlotRoles, deriver: KekDeriver): Promise<{ keyFile: Bytes; recovery: RecoveryCode }> {
+  const file = parseKeyFile(keyFileBytes);
+  const { index, raw } = await openSlotRaw(await deriveSecretKek(deriver, file, currentSecret), file);
+  try {
+    if (index === roles.recovery) throw new VaultError('key_file_malformed', 'slot roles disagree with the key file');
+    const recovery = newRecoveryCode();
+    const keyFile = await replaceSlot(file, roles.recovery, await recoveryKek(recovery.entropy, file.header.salt), raw);
+    return { keyFile, recovery };
+  } finally {
+    zero(raw);
+  }
+}

@@ -1,0 +1,68 @@
+// The unlocked vault lives here and nowhere else: the keyring is held in module state, never handed
+// to a caller, and `endSession` drops it. Records are sealed and opened through this module so the
+// store never sees a key.
+
+import { type Bytes, randomBytes, toBase64Url, utf8 } from './bytes';
+import { VAULT } from './constants';
+import { type RecordContext, openEnvelope, sealEnvelope } from './envelope';
+import { VaultError } from './errors';
+import { type Keyring, deriveKeyring, tagFor } from './keyring';
+
+let keyring: Keyring | null = null;
+const tagCache = new Map<string, string>();
+const endListeners = new Set<() => void>();
+
+export async function beginSession(master: CryptoKey): Promise<void> {
+  const next = await deriveKeyring(master);
+  tagCache.clear();
+  keyring = next;
+}
+
+/** Forgets every key at once. Synchronous, so quick exit can call it inside its event handler. */
+export function endSession(): void {
+  keyring = null;
+  tagCache.clear();
+  for (const listener of endListeners) listener();
+}
+
+export function onSessionEnd(listener: () => void): () => void {
+  endListeners.add(listener);
+  return () => endListeners.delete(listener);
+}
+
+export function isUnlocked(): boolean {
+  return keyring !== null;
+}
+
+function current(): Keyring {
+  if (!keyring) throw new VaultError('locked');
+  return keyring;
+}
+
+/** A random record id: never a time or a counter, which would leak order and volume. */
+export function newId(): string {
+  return toBase64Url(randomBytes(VAULT.idBytes));
+}
+
+export async function kindTag(kind: string): Promise<string> {
+  const cached = tagCache.get(kind);
+  if (cached) return cached;
+  const ring = current();
+  const tag = await tagFor(ring, kind);
+  if (keyring === ring) tagCache.set(kind, tag);
+  return tag;
+}
+
+export async function sealRecord(ctx: RecordContext, value: unknown): Promise<Bytes> {
+  return sealEnvelope(current().records, ctx, utf8(JSON.stringify(value)));
+}
+
+/** Opens a record to its parsed JSON. Validation against the kind's schema is the caller's job. */
+export async function openRecord(ctx: RecordContext, sealed: Uint8Array): Promise<unknown> {
+  const plaintext = await openEnvelope(current().records, ctx, sealed);
+  try {
+    return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(plaintext));
+  } catch {
+    throw new VaultError('record_damaged', 'not JSON');
+  }
+}
