@@ -1,0 +1,25 @@
+// Storage failures the UI must explain in plain words. Nothing in the store throws anything else
+// for a condition a person could meet.
+
+export type StoreErrorCode = 'storage_full' | 'storage_unavailable' | 'damaged' | 'invalid';
+
+export class StoreError extends Error {
+  readonly code: StoreErrorCode;
+  constructor(code: StoreErrorCode, message: string = code, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'StoreError';
+    this.code = code;
+  }
+}
+
+export function isStoreError(error: unknown, code?: StoreErrorCode): error is StoreError {
+  return error instanceof StoreError && (code === undefined || error.code === code);
+}
+
+/** Maps a DOMException from IndexedDB or OPFS to what it means for her. */
+export function storageFailure(error: unknown): StoreError {
+  if (error instanceof StoreError) return error;
+  const name = error instanceof DOMException || error instanceof Error ? error.name : '';
+  if (name === 'QuotaExceededError') return new StoreError('storage_full', 'storage is full', { cause: error });
+  return new StoreError('storage_unavailable', name || 'storage failed', { cause: error });
+}

@@ -1,0 +1,10 @@
+// platform/store — the only module that touches IndexedDB and the origin-private file system.
+// Features keep data through encrypted repositories; the key file is read and written here for the
+// unlock and settings flows. Imports platform/vault only.
+
+export { closeDatabase, databaseExists, deleteDatabase } from './db';
+export { StoreError, isStoreError, type StoreErrorCode } from './errors';
+export { createKeyFile, eraseKeyFile, keyFileExists, patchKeyFile, readKeyFile } from './keyFileStore';
+export { type Listed, type Repository, type Singleton, createRepository, createSingleton } from './repository';
+export { persistStorage, storageStatus, type StorageStatus } from './persistence';
+export { wipeAll } from './wipe';

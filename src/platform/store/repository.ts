@@ -1,0 +1,110 @@
+// The encrypted repository: the one way features keep data. put/get/list/delete by kind; every value
+// is validated with its zod schema before sealing and again after opening, and encryption happens
+// before the IndexedDB transaction opens (awaiting crypto inside one would let it auto-commit).
+
+import type { z } from 'zod';
+import { type RecordContext, isVaultError, kindTag, newId, openRecord, sealRecord } from '../vault';
+import { openDatabase } from './db';
+import { StoreError, storageFailure } from './errors';
+import { STORAGE_NAMES } from './names';
+
+export type Listed<T> = { id: string; value: T; damaged?: false } | { id: string; damaged: true };
+
+export interface Repository<T> {
+  put(value: T, id?: string): Promise<string>;
+  get(id: string): Promise<T | undefined>;
+  list(): Promise<Listed<T>[]>;
+  delete(id: string): Promise<void>;
+}
+
+export interface RepositoryOptions<S extends z.ZodType> {
+  kind: string;
+  schema: S;
+  schemaVersion: number;
+}
+
+export function createRepository<S extends z.ZodType>({ kind, schema, schemaVersion }: RepositoryOptions<S>): Repository<z.infer<S>> {
+  type T = z.infer<S>;
+
+  async function open(id: string, v: number, sealed: Uint8Array): Promise<T> {
+    const ctx: RecordContext = { kind, id, schemaVersion: v };
+    let plain: unknown;
+    try {
+      plain = await openRecord(ctx, sealed);
+    } catch (error) {
+      if (isVaultError(error, 'record_damaged') || isVaultError(error, 'record_version')) throw new StoreError('damaged', `${kind} record damaged`, { cause: error });
+      throw error;
+    }
+    const parsed = schema.safeParse(plain);
+    if (!parsed.success) throw new StoreError('damaged', `${kind} record failed validation`);
+    return parsed.data;
+  }
+
+  return {
+    async put(value, id = newId()) {
+      const parsed = schema.safeParse(value);
+      if (!parsed.success) throw new StoreError('invalid', `${kind} value failed validation`);
+      const [t, c] = await Promise.all([kindTag(kind), sealRecord({ kind, id, schemaVersion }, parsed.data)]);
+      try {
+        const db = await openDatabase();
+        await db.put(STORAGE_NAMES.recordStore, { id, t, v: schemaVersion, c });
+      } catch (error) {
+        throw storageFailure(error);
+      }
+      return id;
+    },
+
+    async get(id) {
+      const db = await openDatabase();
+      const stored = await db.get(STORAGE_NAMES.recordStore, id).catch((error: unknown) => {
+        throw storageFailure(error);
+      });
+      if (!stored) return undefined;
+      if (stored.t !== (await kindTag(kind))) throw new StoreError('damaged', `${kind} record has another kind`);
+      return open(id, stored.v, stored.c);
+    },
+
+    async list() {
+      const tag = await kindTag(kind);
+      const db = await openDatabase();
+      const all = await db.getAllFromIndex(STORAGE_NAMES.recordStore, STORAGE_NAMES.tagIndex, tag).catch((error: unknown) => {
+        throw storageFailure(error);
+      });
+      // A damaged record is reported as such, never dropped: she must know something is wrong.
+      return Promise.all(
+        all.map(async (stored): Promise<Listed<T>> => {
+          try {
+            return { id: stored.id, value: await open(stored.id, stored.v, stored.c) };
+          } catch (error) {
+            if (error instanceof StoreError && error.code === 'damaged') return { id: stored.id, damaged: true };
+            throw error;
+          }
+        }),
+      );
+    },
+
+    async delete(id) {
+      const db = await openDatabase();
+      await db.delete(STORAGE_NAMES.recordStore, id).catch((error: unknown) => {
+        throw storageFailure(error);
+      });
+    },
+  };
+}
+
+/**
+ * A repository holding one value (settings, slot roles). Its id is the kind's tag, so it can be
+ * found again without a name on disk and without listing.
+ */
+export interface Singleton<T> {
+  read(): Promise<T | undefined>;
+  write(value: T): Promise<void>;
+}
+
+export function createSingleton<S extends z.ZodType>(options: RepositoryOptions<S>): Singleton<z.infer<S>> {
+  const repo = createRepository(options);
+  return {
+    read: async () => repo.get(await kindTag(options.kind)),
+    write: async (value) => void (await repo.put(value, await kindTag(options.kind))),
+  };
+}

@@ -1,0 +1,147 @@
+// Runs in real Chromium: real IndexedDB, OPFS, workers and WebCrypto.
+import { openDB } from 'idb';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { createVault, endSession, unlockWithSecret } from '../vault';
+import { FAST_KDF, inlineDeriver } from '../vault/testing';
+import { DB_VERSION, databaseExists, deleteDatabase } from './db';
+import { createKeyFile, eraseKeyFile, patchKeyFile, readKeyFile } from './keyFileStore';
+import { STORAGE_NAMES } from './names';
+import { createRepository, createSingleton } from './repository';
+import { StoreError, storageFailure } from './errors';
+
+const Note = z.object({ text: z.string().min(1) });
+const notes = createRepository({ kind: 'note', schema: Note, schemaVersion: 1 });
+
+async function rawRecords() {
+  const db = await openDB(STORAGE_NAMES.database);
+  const all = await db.getAll(STORAGE_NAMES.recordStore);
+  db.close();
+  return all as { id: string; t: string; v: number; c: Uint8Array }[];
+}
+
+async function alterCiphertext(id: string) {
+  const db = await openDB(STORAGE_NAMES.database);
+  const record = await db.get(STORAGE_NAMES.recordStore, id);
+  record.c[record.c.length - 5] ^= 1;
+  await db.put(STORAGE_NAMES.recordStore, record);
+  db.close();
+}
+
+beforeEach(async () => {
+  await deleteDatabase();
+  await eraseKeyFile();
+});
+
+afterEach(() => endSession());
+
+describe('encrypted repository', () => {
+  it('does not create the database until something is stored', async () => {
+    expect(await databaseExists()).toBe(false);
+    await createVault('123456', FAST_KDF, inlineDeriver);
+    await notes.put({ text: 'hello' });
+    expect(await databaseExists()).toBe(true);
+  });
+
+  it('round-trips values and stores only ciphertext under opaque names', async () => {
+    await createVault('123456', FAST_KDF, inlineDeriver);
+    const canary = 'CANARY-repo-7f3a';
+    const id = await notes.put({ text: canary });
+    expect(await notes.get(id)).toEqual({ text: canary });
+    const [stored] = await rawRecords();
+    expect(stored?.id).toBe(id);
+    expect(stored?.t).not.toContain('note');
+    const asText = new TextDecoder('latin1').decode(stored?.c);
+    expect(asText).not.toContain(canary);
+    expect(JSON.stringify(stored)).not.toContain('note');
+  });
+
+  it('refuses a value that fails its schema and stores nothing', async () => {
+    await createVault('123456', FAST_KDF, inlineDeriver);
+    await expect(notes.put({ text: '' })).rejects.toMatchObject({ code: 'invalid' });
+    expect(await databaseExists()).toBe(false);
+  });
+
+  it('marks an altered record as damaged and still opens every other', async () => {
+    await createVault('123456', FAST_KDF, inlineDeriver);
+    const good = await notes.put({ text: 'one' });
+    const bad = await notes.put({ text: 'two' });
+    await alterCiphertext(bad);
+    await expect(notes.get(bad)).rejects.toMatchObject({ code: 'damaged' });
+    expect(await notes.get(good)).toEqual({ text: 'one' });
+    const listed = await notes.list();
+    expect(listed).toHaveLength(2);
+    expect(listed.find((l) => l.id === bad)).toEqual({ id: bad, damaged: true });
+    expect(listed.find((l) => l.id === good)).toEqual({ id: good, value: { text: 'one' } });
+  });
+
+  it('lists by kind without mixing kinds', async () => {
+    await createVault('123456', FAST_KDF, inlineDeriver);
+    const other = createRepository({ kind: 'other', schema: Note, schemaVersion: 1 });
+    await notes.put({ text: 'a' });
+    await other.put({ text: 'b' });
+    expect((await notes.list()).map((l) => (l.damaged ? null : l.value.text))).toEqual(['a']);
+    expect((await other.list()).map((l) => (l.damaged ? null : l.value.text))).toEqual(['b']);
+  });
+
+  it('keeps a singleton under a stable opaque id', async () => {
+    const created = await createVault('123456', FAST_KDF, inlineDeriver);
+    const settings = createSingleton({ kind: 'prefs', schema: z.object({ n: z.number() }), schemaVersion: 1 });
+    expect(await settings.read()).toBeUndefined();
+    await settings.write({ n: 1 });
+    await settings.write({ n: 2 });
+    endSession();
+    await unlockWithSecret(created.keyFile, '123456', inlineDeriver);
+    expect(await settings.read()).toEqual({ n: 2 });
+    expect(await rawRecords()).toHaveLength(1);
+  });
+
+  it('cannot read anything once the session has ended', async () => {
+    await createVault('123456', FAST_KDF, inlineDeriver);
+    const id = await notes.put({ text: 'x' });
+    endSession();
+    await expect(notes.get(id)).rejects.toMatchObject({ code: 'locked' });
+  });
+
+  it('creates the current schema through its migrations', async () => {
+    await createVault('123456', FAST_KDF, inlineDeriver);
+    await notes.put({ text: 'x' });
+    const db = await openDB(STORAGE_NAMES.database);
+    expect(db.version).toBe(DB_VERSION);
+    expect([...db.objectStoreNames]).toEqual([STORAGE_NAMES.recordStore]);
+    expect([...db.transaction(STORAGE_NAMES.recordStore).store.indexNames]).toEqual([STORAGE_NAMES.tagIndex]);
+    db.close();
+  });
+});
+
+describe('key file in OPFS', () => {
+  it('is absent until created, appears whole, patches in place and erases', async () => {
+    expect(await readKeyFile()).toBeNull();
+    const bytes = new Uint8Array(544).map((_, i) => i % 251);
+    await createKeyFile(bytes);
+    expect(await readKeyFile()).toEqual(bytes);
+    await patchKeyFile(36, Uint8Array.of(9, 9, 9));
+    const patched = await readKeyFile();
+    expect(patched?.length).toBe(544);
+    expect(Array.from(patched?.subarray(35, 40) ?? [])).toEqual([35, 9, 9, 9, 39]);
+    const root = await navigator.storage.getDirectory();
+    const names: string[] = [];
+    for await (const name of (root as unknown as { keys(): AsyncIterable<string> }).keys()) names.push(name);
+    expect(names).toEqual([STORAGE_NAMES.keyFile]);
+    await eraseKeyFile();
+    expect(await readKeyFile()).toBeNull();
+  });
+
+  it('refuses a patch past the end of the file', async () => {
+    await createKeyFile(new Uint8Array(544));
+    await expect(patchKeyFile(540, new Uint8Array(8))).rejects.toBeInstanceOf(StoreError);
+    expect((await readKeyFile())?.length).toBe(544);
+  });
+});
+
+describe('storage failures', () => {
+  it('names a full disk and an unavailable store plainly', () => {
+    expect(storageFailure(new DOMException('x', 'QuotaExceededError')).code).toBe('storage_full');
+    expect(storageFailure(new DOMException('x', 'InvalidStateError')).code).toBe('storage_unavailable');
+  });
+});
