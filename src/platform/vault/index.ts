@@ -6,9 +6,9 @@ export { type Bytes, fromBase64Url, randomBytes, toBase64Url, toHex, utf8, zero 
 export { KEY_FILE_BYTES, VAULT } from './constants';
 export { VaultError, isVaultError, type VaultErrorCode } from './errors';
 export { type KdfParams, type VaultHeader, failureFields, parseHeader, parseKeyFile } from './keyFile';
-export { createBrowserDeriver } from './browserDeriver';
+export { getBrowserDeriver } from './browserDeriver';
 export { type KekDeriver, createWorkerDeriver } from './kdfClient';
-export { DEFAULT_KDF, UNLOCK_TARGET_MS, chooseKdfParams } from './kdfPolicy';
+export { DEFAULT_KDF, UNLOCK_TARGET_MS, calibrateKdf, chooseKdfParams } from './kdfPolicy';
 export {
   type CreatedVault,
   type SlotRoles,

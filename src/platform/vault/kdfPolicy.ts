@@ -1,7 +1,9 @@
 // Choosing Argon2id costs for this device. DESIGN §4: 64 MiB, t=3 by default; on a slow phone lower
 // the cost to keep unlock near the target, never below OWASP's floor (19 MiB, t=2).
 
+import { randomBytes } from './bytes';
 import { VAULT } from './constants';
+import type { KekDeriver } from './kdfClient';
 import type { KdfParams } from './keyFile';
 
 export const UNLOCK_TARGET_MS = 1500;
@@ -23,3 +25,15 @@ export function chooseKdfParams(defaultMs: number, targetMs: number = UNLOCK_TAR
 }
 
 export const DEFAULT_KDF: KdfParams = { memoryKiB: VAULT.kdf.memoryKiB, iterations: VAULT.kdf.iterations, parallelism: VAULT.kdf.parallelism };
+
+/**
+ * Times Argon2id at the default costs on this device (after one warm-up run, since the first run in
+ * a worker also compiles the WebAssembly) and chooses the costs to use.
+ */
+export async function calibrateKdf(deriver: KekDeriver, now: () => number = () => performance.now()): Promise<KdfParams> {
+  const salt = randomBytes(VAULT.kdf.saltBytes);
+  await deriver.derive(randomBytes(8), salt, DEFAULT_KDF);
+  const started = now();
+  await deriver.derive(randomBytes(8), salt, DEFAULT_KDF);
+  return chooseKdfParams(now() - started);
+}

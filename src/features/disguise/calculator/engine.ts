@@ -225,7 +225,9 @@ export function displayText(state: CalcState): DisplayValue {
   const { outcome } = state;
   if (outcome?.kind === 'error') return { kind: 'error', code: outcome.code };
   if (outcome?.kind === 'result') return { kind: 'result', text: formatNumber(outcome.value) };
-  return { kind: 'expression', text: state.tokens.length === 0 ? '0' : expressionText(state) };
+  // Shown as any calculator would ("007" reads "7"), while the tokens keep what was typed.
+  const shown = state.tokens.map((token) => tokenText(token).replace(/(^|[^0-9.])0+(?=[0-9])/g, '$1')).join('');
+  return { kind: 'expression', text: state.tokens.length === 0 ? '0' : shown };
 }
 
 /**

@@ -1,0 +1,85 @@
+// The real app: the Exit button above everything, and the current view. Views switch in memory only:
+// no routes, no history entries, nothing in the URL.
+import './app.css';
+import { t } from '../platform/i18n';
+import { ExitButton, lockNow } from '../features/exit';
+import { HomeScreen } from '../features/home';
+import { SettingsScreen, type Settings, settingsRecord } from '../features/settings';
+import { InstallFirst, ResetSecret, SetupFlow } from '../features/setup';
+import { navigate, settings, settingsDamaged, status, view } from './state';
+
+export const APP_NAMESPACES = ['common', 'setup', 'home', 'settings'] as const;
+
+async function saveSettings(next: Settings): Promise<void> {
+  await settingsRecord.write(next);
+  const languageChanged = next.language !== settings.value?.language;
+  settings.value = next;
+  if (languageChanged) {
+    const { useLanguage } = await import('../platform/i18n');
+    await useLanguage(next.language, APP_NAMESPACES);
+  }
+}
+
+function CurrentView() {
+  const current = view.value;
+  const mine = settings.value;
+  switch (current.name) {
+    case 'setup':
+      return (
+        <SetupFlow
+          namespaces={APP_NAMESPACES}
+          onDone={(chosen) => ((settings.value = chosen), navigate({ name: 'home' }))}
+          onAbandon={() => lockNow('lock')}
+        />
+      );
+    case 'install-first':
+      return <InstallFirst onClose={() => lockNow('lock')} />;
+    case 'reset-secret':
+      return (
+        <ResetSecret
+          entropy={current.entropy}
+          onDone={(secretKind) => {
+            current.entropy.fill(0);
+            if (mine) void saveSettings({ ...mine, secretKind }).catch(() => undefined);
+            navigate({ name: 'home' });
+          }}
+        />
+      );
+    case 'settings':
+      if (!mine) return null;
+      return (
+        <SettingsScreen
+          settings={mine}
+          save={saveSettings}
+          section={current.section}
+          onSection={(section) => navigate({ name: 'settings', section })}
+          onHome={() => navigate({ name: 'home' })}
+          exitButton={<ExitButton />}
+        />
+      );
+    case 'home':
+      return (
+        <HomeScreen
+          settingsDamaged={settingsDamaged.value}
+          onLock={() => lockNow('lock')}
+          sections={[{ id: 'settings', title: t('home:settings'), summary: t('home:settingsSummary'), open: () => navigate({ name: 'settings' }) }]}
+        />
+      );
+  }
+}
+
+export function App() {
+  return (
+    <div class="app">
+      <div class="topbar">
+        <ExitButton announce />
+      </div>
+      <main class="main">
+        <CurrentView />
+      </main>
+      <p class="vh" aria-live="polite">
+        {status.value}
+      </p>
+    </div>
+  );
+}

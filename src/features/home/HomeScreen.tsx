@@ -1,0 +1,49 @@
+// Home: the app's sections, settings, a Lock button, and a plain word when the app is not installed
+// or its storage could be cleared. Each later feature adds its section here.
+import type { ComponentChildren } from 'preact';
+import { t } from '../../platform/i18n';
+import { Screen } from '../../shared/ui';
+import { StorageNotice } from './StorageNotice';
+
+export interface HomeSection {
+  id: string;
+  title: string;
+  summary: string;
+  open: () => void;
+}
+
+export interface HomeScreenProps {
+  sections: readonly HomeSection[];
+  settingsDamaged: boolean;
+  onLock: () => void;
+  children?: ComponentChildren;
+}
+
+export function HomeScreen({ sections, settingsDamaged, onLock }: HomeScreenProps) {
+  return (
+    <Screen title={t('home:title')}>
+      {settingsDamaged && (
+        <p class="error-box" role="alert">
+          {t('home:settingsDamaged')}
+        </p>
+      )}
+      <StorageNotice />
+      <nav aria-label={t('home:sections')}>
+        <ul class="menu">
+          {sections.map((section) => (
+            <li key={section.id}>
+              <button type="button" class="menu-item" onClick={section.open}>
+                <span class="menu-title">{section.title}</span>
+                <span class="hint">{section.summary}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <button type="button" class="secondary" onClick={onLock}>
+        {t('common:lock')}
+      </button>
+      <p class="hint">{t('home:lockHint')}</p>
+    </Screen>
+  );
+}

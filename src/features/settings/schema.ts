@@ -1,0 +1,56 @@
+// Her settings: one encrypted record. Everything about how the app behaves for her lives here, and
+// nowhere in plaintext.
+
+import { z } from 'zod';
+
+export const REGIONS = ['GB-ENG', 'GB-WLS', 'GB-SCT', 'GB-NIR', 'IE', 'US', 'AU', 'OTHER'] as const;
+export const Region = z.enum(REGIONS);
+export type Region = z.infer<typeof Region>;
+
+export const GRACE_OPTIONS = { immediately: 0, 'after-1-minute': 60_000, 'after-5-minutes': 300_000 } as const;
+export const LockOnHide = z.enum(['immediately', 'after-1-minute', 'after-5-minutes']);
+export type LockOnHide = z.infer<typeof LockOnHide>;
+
+/** Neutral sites quick exit can replace the page with (in a browser tab). */
+export const NEUTRAL_SITES = {
+  'bbc-weather': 'https://www.bbc.co.uk/weather',
+  'bbc-news': 'https://www.bbc.co.uk/news',
+  wikipedia: 'https://en.wikipedia.org/wiki/Main_Page',
+} as const;
+
+export const HttpsUrl = z
+  .string()
+  .max(2000)
+  .refine((text) => {
+    try {
+      const url = new URL(text);
+      return url.protocol === 'https:' && url.hostname.includes('.') && !url.username && !url.password;
+    } catch {
+      return false;
+    }
+  });
+
+export const ExitTo = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('calculator') }),
+  z.object({ kind: z.literal('site'), site: z.enum(['bbc-weather', 'bbc-news', 'wikipedia']) }),
+  z.object({ kind: z.literal('custom'), url: HttpsUrl }),
+]);
+export type ExitTo = z.infer<typeof ExitTo>;
+
+export const Settings = z.object({
+  language: z.enum(['en', 'cy', 'pl', 'ur']),
+  region: Region,
+  secretKind: z.enum(['pin', 'passphrase']),
+  lockOnHide: LockOnHide,
+  exitTo: ExitTo,
+});
+export type Settings = z.infer<typeof Settings>;
+
+export const SETTINGS_SCHEMA_VERSION = 1;
+
+export function defaultSettings(language: Settings['language']): Settings {
+  return { language, region: 'GB-ENG', secretKind: 'pin', lockOnHide: 'immediately', exitTo: { kind: 'site', site: 'bbc-weather' } };
+}
+
+/** Which key slot holds what (see platform/vault SlotRoles). Kept encrypted, never in the key file. */
+export const SlotRoles = z.object({ secret: z.number().int().min(0).max(7), recovery: z.number().int().min(0).max(7) });

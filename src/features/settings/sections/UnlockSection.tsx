@@ -1,0 +1,57 @@
+// Change the PIN or passphrase (or switch between them), proven by the current one.
+import { useState } from 'preact/hooks';
+import { t } from '../../../platform/i18n';
+import type { SecretKind } from '../../../platform/vault';
+import { Choice } from '../../../shared/ui';
+import { CurrentSecretField, SecretForm, UnlockHowTo } from '../../secrets';
+import { changeUnlockSecret } from '../secretOps';
+import type { SectionProps } from '../SettingsScreen';
+import { useSaved } from './useSaved';
+
+export function UnlockSection({ settings, save }: SectionProps) {
+  const [current, setCurrent] = useState('');
+  const [kind, setKind] = useState<SecretKind>(settings.secretKind);
+  const [busy, setBusy] = useState(false);
+  const [done, setDone] = useState(false);
+  const saved = useSaved();
+
+  const submit = async (next: string) => {
+    setBusy(true);
+    const ok = await saved.run(async () => {
+      await changeUnlockSecret(current, next);
+      await save({ ...settings, secretKind: kind });
+    }, t(`settings:unlock.changed_${kind}`));
+    setBusy(false);
+    if (ok) {
+      setCurrent('');
+      setDone(true);
+    }
+  };
+
+  if (done) {
+    return (
+      <div class="stack">
+        {saved.view}
+        <UnlockHowTo kind={kind} />
+      </div>
+    );
+  }
+  return (
+    <div class="stack">
+      <p>{t('settings:unlock.intro')}</p>
+      <CurrentSecretField kind={settings.secretKind} value={current} onInput={setCurrent} />
+      <Choice
+        legend={t('setup:kind.legend')}
+        options={[
+          { value: 'pin', label: t('setup:kind.pin'), hint: t('setup:kind.pinHint') },
+          { value: 'passphrase', label: t('setup:kind.passphrase'), hint: t('setup:kind.passphraseHint') },
+        ]}
+        value={kind}
+        onChange={setKind}
+      />
+      {saved.view}
+      {busy && <p role="status">{t('common:working')}</p>}
+      <SecretForm key={kind} kind={kind} busy={busy} submitLabel={t(`settings:unlock.submit_${kind}`)} onSubmit={(next) => void submit(next)} />
+    </div>
+  );
+}

@@ -1,0 +1,174 @@
+// Set-up, step by step, in her language. Nothing is written until the last step, so a reload or an
+// exit at any point leaves the phone exactly as it was: a calculator.
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { LANGUAGES, type Language, currentLanguage, t, useLanguage } from '../../platform/i18n';
+import { type CreatedVault, type KdfParams, type SecretKind, calibrateKdf, createVault, endSession, getBrowserDeriver } from '../../platform/vault';
+import { Choice, Screen } from '../../shared/ui';
+import { RecoveryCheck, RecoveryWords, SecretForm, UnlockHowTo, describeError } from '../secrets';
+import { REGIONS, type Region, type Settings, defaultSettings } from '../settings/schema';
+import { AlreadySetUpError, commitVault } from './commit';
+import { InstallOffer } from './InstallOffer';
+
+type Step = 'welcome' | 'kind' | 'secret' | 'region' | 'creating' | 'recovery' | 'check' | 'ready';
+
+export interface SetupFlowProps {
+  namespaces: readonly ('common' | 'setup' | 'home' | 'settings' | 'calculator')[];
+  onDone: (settings: Settings) => void;
+  onAbandon: () => void;
+}
+
+export function SetupFlow({ namespaces, onDone, onAbandon }: SetupFlowProps) {
+  const [step, setStep] = useState<Step>('welcome');
+  const [language, setLanguage] = useState<Language>(currentLanguage());
+  const [kind, setKind] = useState<SecretKind>('pin');
+  const [secret, setSecret] = useState('');
+  const [region, setRegion] = useState<Region | null>(null);
+  const [created, setCreated] = useState<CreatedVault | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const calibration = useRef<Promise<KdfParams> | null>(null);
+
+  // Measure this phone's speed while she reads the first screens, in the worker.
+  useEffect(() => {
+    calibration.current = calibrateKdf(getBrowserDeriver());
+    calibration.current.catch(() => undefined);
+  }, []);
+
+  const settingsNow = (): Settings => ({ ...defaultSettings(language), region: region ?? 'GB-ENG', secretKind: kind });
+
+  const chooseLanguage = (next: Language) => {
+    setLanguage(next);
+    void useLanguage(next, namespaces);
+  };
+
+  const create = async (chosen: string) => {
+    setSecret(chosen);
+    setStep('creating');
+    setError(null);
+    try {
+      const deriver = getBrowserDeriver();
+      const kdf = await (calibration.current ?? calibrateKdf(deriver));
+      setCreated(await createVault(chosen, kdf, deriver));
+      deriver.retire();
+      setStep('recovery');
+    } catch (failure) {
+      setError(describeError(failure));
+      setStep('secret');
+    }
+  };
+
+  const save = async () => {
+    if (!created) return;
+    setBusy(true);
+    setError(null);
+    try {
+      await commitVault(created, settingsNow());
+      setStep('ready');
+    } catch (failure) {
+      if (failure instanceof AlreadySetUpError) {
+        endSession();
+        onAbandon();
+        return;
+      }
+      setError(describeError(failure));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const back = (to: Step) => ({ label: t('common:back'), onBack: () => (setError(null), setStep(to)) });
+  const errorBox = error && (
+    <p class="error-box" role="alert">
+      {error}
+    </p>
+  );
+
+  switch (step) {
+    case 'welcome':
+      return (
+        <Screen title={t('setup:welcome.title')}>
+          <p>{t('setup:welcome.intro')}</p>
+          <p class="warning">{t('setup:welcome.emergency')}</p>
+          <Choice
+            legend={t('setup:welcome.language')}
+            options={LANGUAGES.map((l) => ({ value: l.code, label: l.name, lang: l.code, dir: l.dir }))}
+            value={language}
+            onChange={chooseLanguage}
+          />
+          <button type="button" class="primary" onClick={() => setStep('kind')}>
+            {t('common:continue')}
+          </button>
+        </Screen>
+      );
+    case 'kind':
+      return (
+        <Screen title={t('setup:kind.title')} back={back('welcome')}>
+          <p>{t('setup:kind.intro')}</p>
+          <Choice
+            legend={t('setup:kind.legend')}
+            options={[
+              { value: 'pin', label: t('setup:kind.pin'), hint: t('setup:kind.pinHint') },
+              { value: 'passphrase', label: t('setup:kind.passphrase'), hint: t('setup:kind.passphraseHint') },
+            ]}
+            value={kind}
+            onChange={setKind}
+          />
+          <p>{t('setup:kind.whichStronger')}</p>
+          <button type="button" class="primary" onClick={() => setStep('secret')}>
+            {t('common:continue')}
+          </button>
+        </Screen>
+      );
+    case 'secret':
+      return (
+        <Screen title={t(`setup:secret.title_${kind}`)} back={back('kind')}>
+          {errorBox}
+          <UnlockHowTo kind={kind} />
+          <SecretForm kind={kind} submitLabel={t('common:continue')} onSubmit={(chosen) => (setSecret(chosen), setStep('region'))} />
+        </Screen>
+      );
+    case 'region':
+      return (
+        <Screen title={t('setup:region.title')} back={back('secret')}>
+          <p>{t('setup:region.intro')}</p>
+          <Choice legend={t('setup:region.legend')} options={REGIONS.map((r) => ({ value: r, label: t(`common:regions.${r}`) }))} value={region} onChange={setRegion} />
+          <button type="button" class="primary" disabled={!region} onClick={() => void create(secret)}>
+            {t('common:continue')}
+          </button>
+        </Screen>
+      );
+    case 'creating':
+      return (
+        <Screen title={t('setup:creating.title')}>
+          <p role="status">{t('setup:creating.wait')}</p>
+        </Screen>
+      );
+    case 'recovery':
+      return (
+        <Screen title={t('setup:recovery.title')}>
+          <RecoveryWords words={created?.recovery.words ?? []} />
+          <button type="button" class="primary" onClick={() => setStep('check')}>
+            {t('setup:recovery.written')}
+          </button>
+        </Screen>
+      );
+    case 'check':
+      return (
+        <Screen title={t('setup:check.title')}>
+          {errorBox}
+          <RecoveryCheck words={created?.recovery.words ?? []} busy={busy} onConfirmed={() => void save()} onShowAgain={() => setStep('recovery')} />
+        </Screen>
+      );
+    case 'ready':
+      return (
+        <Screen title={t('setup:ready.title')}>
+          <p>{t('setup:ready.saved')}</p>
+          <UnlockHowTo kind={kind} />
+          <InstallOffer />
+          <button type="button" class="primary" onClick={() => onDone(settingsNow())}>
+            {t('setup:ready.open')}
+          </button>
+        </Screen>
+      );
+  }
+}

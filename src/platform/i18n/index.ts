@@ -1,0 +1,64 @@
+// platform/i18n — the only i18next user. Locale files are loaded lazily as hashed chunks (their
+// names reveal nothing), `<html lang dir>` follows the language, and English defines the keys:
+// `t` is typed from locales/en.
+
+import i18next from 'i18next';
+import type calculator from '../../../locales/en/calculator.json';
+import type common from '../../../locales/en/common.json';
+import type home from '../../../locales/en/home.json';
+import type settings from '../../../locales/en/settings.json';
+import type setup from '../../../locales/en/setup.json';
+import { type Language, type Namespace, directionOf } from './languages';
+
+export { LANGUAGES, NAMESPACES, type Language, type Namespace, detectLanguage, directionOf, isLanguage } from './languages';
+
+declare module 'i18next' {
+  interface CustomTypeOptions {
+    defaultNS: 'common';
+    resources: { calculator: typeof calculator; common: typeof common; home: typeof home; settings: typeof settings; setup: typeof setup };
+  }
+}
+
+type Bundle = { default: Record<string, unknown> };
+const bundles = import.meta.glob<Bundle>('../../../locales/*/*.json');
+
+async function loadBundle(language: Language, ns: Namespace): Promise<void> {
+  if (i18next.hasResourceBundle(language, ns)) return;
+  const load = bundles[`../../../locales/${language}/${ns}.json`];
+  if (!load) return;
+  i18next.addResourceBundle(language, ns, (await load()).default, true, true);
+}
+
+let ready: Promise<unknown> | null = null;
+
+/** Loads the namespaces in the language (and English, the fallback) and switches to it. */
+export async function useLanguage(language: Language, namespaces: readonly Namespace[]): Promise<void> {
+  ready ??= i18next.init({
+    lng: language,
+    fallbackLng: 'en',
+    ns: [],
+    defaultNS: 'common',
+    resources: {},
+    interpolation: { escapeValue: false },
+    returnNull: false,
+  });
+  await ready;
+  const wanted = language === 'en' ? ['en' as const] : [language, 'en' as const];
+  await Promise.all(wanted.flatMap((lng) => namespaces.map((ns) => loadBundle(lng, ns))));
+  if (i18next.language !== language) await i18next.changeLanguage(language);
+  document.documentElement.lang = language;
+  document.documentElement.dir = directionOf(language);
+}
+
+export function currentLanguage(): Language {
+  return (i18next.language ?? 'en') as Language;
+}
+
+/** Translates a key. Bound late, so it always uses the current language. */
+export const t = ((...args: unknown[]) => (i18next.t as unknown as (...a: unknown[]) => string)(...args)) as unknown as typeof i18next.t;
+
+/** Subscribes to language changes (for re-rendering). */
+export function onLanguageChanged(listener: () => void): () => void {
+  i18next.on('languageChanged', listener);
+  return () => i18next.off('languageChanged', listener);
+}

@@ -1,0 +1,48 @@
+// A labelled text field with an optional hint and error, both tied to the input for screen readers.
+import { useId } from 'preact/hooks';
+
+export interface FieldProps {
+  label: string;
+  value: string;
+  onInput: (value: string) => void;
+  hint?: string;
+  error?: string | null;
+  /** A PIN, passphrase or recovery word: masked where asked, and kept out of autofill and dictionaries. */
+  secret?: 'pin' | 'passphrase' | 'word';
+  masked?: boolean;
+  inputMode?: 'numeric' | 'url' | 'text';
+}
+
+export function Field({ label, value, onInput, hint, error, secret, masked = false, inputMode }: FieldProps) {
+  const id = useId();
+  const described = [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ') || undefined;
+  return (
+    <div class={error ? 'field field-error' : 'field'}>
+      <label for={id}>{label}</label>
+      {hint && (
+        <p class="hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p class="error" id={`${id}-error`}>
+          {error}
+        </p>
+      )}
+      <input
+        id={id}
+        type="text"
+        class={masked ? 'masked' : undefined}
+        value={value}
+        inputMode={secret === 'pin' ? 'numeric' : inputMode}
+        aria-describedby={described}
+        aria-invalid={error ? 'true' : undefined}
+        onInput={(event) => onInput(event.currentTarget.value)}
+        autocomplete="off"
+        autocapitalize={secret ? 'off' : undefined}
+        spellcheck={secret ? false : undefined}
+        {...(secret ? { autocorrect: 'off' } : {})}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,29 @@
+// A screen: its heading takes focus when it appears, so a screen reader announces where she is (the
+// app changes views in memory, never by navigation, so nothing else would).
+import type { ComponentChildren } from 'preact';
+import { useEffect, useRef } from 'preact/hooks';
+
+export interface ScreenProps {
+  title: string;
+  children: ComponentChildren;
+  /** A "back" control above the heading, when the screen has somewhere to go back to. */
+  back?: { label: string; onBack: () => void };
+}
+
+export function Screen({ title, children, back }: ScreenProps) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), [title]);
+  return (
+    <section class="screen" aria-labelledby="screen-title">
+      {back && (
+        <button type="button" class="link back" onClick={back.onBack}>
+          {back.label}
+        </button>
+      )}
+      <h1 id="screen-title" tabIndex={-1} ref={heading}>
+        {title}
+      </h1>
+      {children}
+    </section>
+  );
+}

@@ -1,0 +1,16 @@
+// The service worker: precaches the whole app so that after the first visit it loads, unlocks and works
+// with the network off. A new version installs in the background and waits; it takes over the next
+// time the app starts, with nothing shown (no "update available" prompt to reveal anything).
+import { clientsClaim, setCacheNameDetails } from 'workbox-core';
+import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
+import { NavigationRoute, registerRoute } from 'workbox-routing';
+
+declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: (string | { url: string; revision: string | null })[] };
+
+setCacheNameDetails({ prefix: 'calc', suffix: '1', precache: 'p', runtime: 'r' });
+precacheAndRoute(self.__WB_MANIFEST);
+cleanupOutdatedCaches();
+// Every navigation gets the calculator page; paths under /_ belong to the server (never cached).
+registerRoute(new NavigationRoute(createHandlerBoundToURL('/index.html'), { denylist: [/^\/_/] }));
+// On the very first visit, take control at once so a reload with the network off still works.
+clientsClaim();
