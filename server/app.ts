@@ -13,7 +13,6 @@ export interface ServerOptions {
 export async function createServer({ distDir, logErrors = true }: ServerOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: logErrors ? { level: 'error', serializers: { req: () => ({}), res: () => ({}) } } : false,
-    disableRequestLogging: true,
     trustProxy: false,
   });
 

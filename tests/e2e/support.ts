@@ -1,0 +1,175 @@
+// Shared steps for the end-to-end tests: they drive the real UI by role and accessible name, the way
+// a person using a screen reader or a keyboard would. Anything that reaches past the UI into storage
+// is named as a test-only path.
+import { type Page, expect } from '@playwright/test';
+
+export const SETUP_SEQUENCE = '1793÷0';
+export const PIN = '246810';
+
+const KEY_NAMES: Record<string, string> = {
+  '.': 'Decimal point',
+  '+': 'Plus',
+  '−': 'Minus',
+  '-': 'Minus',
+  '×': 'Multiply',
+  '÷': 'Divide',
+  '%': 'Percent',
+  '±': 'Change sign',
+  '=': 'Equals',
+  C: 'Clear',
+  '⌫': 'Delete',
+};
+
+/** Presses calculator keys by their accessible names: "1793÷0=" or "C12+3=". */
+export async function press(page: Page, keys: string): Promise<void> {
+  for (const key of keys) {
+    await page.getByRole('button', { name: KEY_NAMES[key] ?? key, exact: true }).click();
+  }
+}
+
+export function display(page: Page) {
+  return page.getByLabel('Display', { exact: true });
+}
+
+/** The calculator is showing, its keys are labelled, and nothing of the app is in the page. */
+export async function expectCalculator(page: Page): Promise<void> {
+  await expect(page.getByRole('button', { name: 'Equals', exact: true })).toBeVisible();
+  await expect(page.locator('#app')).toBeEmpty();
+  await expect(page).toHaveTitle('Calculator');
+}
+
+export async function openFresh(page: Page): Promise<void> {
+  await page.goto('/');
+  await expectCalculator(page);
+}
+
+export interface SetUpOptions {
+  kind?: 'pin' | 'passphrase';
+  secret?: string;
+  language?: 'English' | 'Cymraeg' | 'Polski' | 'اردو';
+  region?: string;
+}
+
+/** Sets the app up through its UI, from a calculator with no vault, and returns the recovery words. */
+export async function setUp(page: Page, { kind = 'pin', secret = PIN, region = 'England' }: SetUpOptions = {}): Promise<string[]> {
+  await press(page, `C${SETUP_SEQUENCE}=`);
+  await expect(page.getByRole('heading', { name: 'Set up your private space' })).toBeVisible();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByRole('radio', { name: kind === 'pin' ? /^A PIN/ : /^A passphrase/ }).check();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  const noun = kind === 'pin' ? 'PIN' : 'passphrase';
+  await page.getByLabel(`New ${noun}`, { exact: true }).fill(secret);
+  await page.getByLabel(`Type the ${noun} again`, { exact: true }).fill(secret);
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByRole('radio', { name: region, exact: true }).check();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  const words = await readRecoveryWords(page);
+  await page.getByRole('button', { name: 'I have written them down' }).click();
+  await confirmRecoveryWords(page, words);
+  await page.getByRole('button', { name: 'Check and finish' }).click();
+  await expect(page.getByRole('heading', { name: "You're ready" })).toBeVisible();
+  await page.getByRole('button', { name: 'Open', exact: true }).click();
+  await expectHome(page);
+  return words;
+}
+
+export async function readRecoveryWords(page: Page): Promise<string[]> {
+  const list = page.getByRole('list', { name: 'Recovery words' });
+  await expect(list).toBeVisible({ timeout: 20_000 });
+  return list.locator('.word').allTextContents();
+}
+
+export async function confirmRecoveryWords(page: Page, words: string[]): Promise<void> {
+  for (const field of await page.getByLabel(/^Word \d+$/).all()) {
+    const label = await page.locator(`label[for="${await field.getAttribute('id')}"]`).textContent();
+    const n = Number(label?.replace(/\D/g, ''));
+    await field.fill(words[n - 1] ?? '');
+  }
+}
+
+export async function expectHome(page: Page): Promise<void> {
+  await expect(page.getByRole('heading', { name: 'Waymark', level: 1 })).toBeVisible();
+}
+
+export async function unlockWithPin(page: Page, pin: string = PIN): Promise<void> {
+  await press(page, `C${pin}=`);
+  await expectHome(page);
+}
+
+/** Opens the Note field by holding Enter, as the set-up teaches, and submits text in it. */
+export async function submitNote(page: Page, text: string): Promise<void> {
+  await page.locator('body').focus();
+  await page.keyboard.down('Enter');
+  await expect(page.getByRole('dialog', { name: 'Note' })).toBeVisible();
+  await page.keyboard.up('Enter');
+  await page.getByRole('textbox', { name: 'Note' }).fill(text);
+  await page.getByRole('button', { name: 'Done' }).click();
+}
+
+export async function lock(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Lock now' }).click();
+  await expectCalculator(page);
+}
+
+// ---- test-only paths into storage (never used by the app) -------------------------------------
+
+/** Reads the key file straight from OPFS. */
+export async function readKeyFileBytes(page: Page): Promise<number[] | null> {
+  return page.evaluate(async () => {
+    const root = await navigator.storage.getDirectory();
+    try {
+      const handle = await root.getFileHandle('calc.dat');
+      return Array.from(new Uint8Array(await (await handle.getFile()).arrayBuffer()));
+    } catch {
+      return null;
+    }
+  });
+}
+
+export async function failureCount(page: Page): Promise<number> {
+  const bytes = await readKeyFileBytes(page);
+  if (!bytes) throw new Error('no key file');
+  return new DataView(Uint8Array.from(bytes).buffer).getUint32(36, true);
+}
+
+/** Writes bytes into the key file at an offset, bypassing the app. */
+export async function writeKeyFileBytes(page: Page, offset: number, bytes: number[]): Promise<void> {
+  await page.evaluate(
+    async ({ offset, bytes }) => {
+      const root = await navigator.storage.getDirectory();
+      const handle = await root.getFileHandle('calc.dat');
+      const writable = await handle.createWritable({ keepExistingData: true });
+      await writable.write({ type: 'write', position: offset, data: new Uint8Array(bytes) });
+      await writable.close();
+    },
+    { offset, bytes },
+  );
+}
+
+/** What the origin keeps: IndexedDB database names and OPFS entries. */
+export async function storageInventory(page: Page): Promise<{ databases: string[]; files: string[] }> {
+  return page.evaluate(async () => {
+    const databases = (await indexedDB.databases()).map((d) => d.name ?? '').sort();
+    const files: string[] = [];
+    const root = await navigator.storage.getDirectory();
+    for await (const name of (root as unknown as { keys(): AsyncIterable<string> }).keys()) files.push(name);
+    return { databases, files: files.sort() };
+  });
+}
+
+/** Fires the events a real hide fires. Headless pages never become hidden, so this is synthetic. */
+export async function syntheticHide(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
+    Object.defineProperty(document, 'hidden', { configurable: true, get: () => true });
+    document.dispatchEvent(new Event('visibilitychange'));
+  });
+}
+
+export async function syntheticShow(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'visible' });
+    Object.defineProperty(document, 'hidden', { configurable: true, get: () => false });
+    document.dispatchEvent(new Event('visibilitychange'));
+  });
+}
