@@ -21,7 +21,7 @@ async function probeAfterHandlers(page: Page, type: 'click' | 'keydown' | 'point
         w.__probe ??= {
           appChildren: document.getElementById('app')?.childElementCount ?? -1,
           heading: document.body.innerText.includes('Waymark'),
-          calculatorHidden: document.querySelector<HTMLElement>('main.c')?.hidden ?? true,
+          calculatorHidden: document.querySelector<HTMLElement>('main.c')?.hidden !== false,
         };
       },
       { once: true },
