@@ -2,28 +2,31 @@
 // a person using a screen reader or a keyboard would. Anything that reaches past the UI into storage
 // is named as a test-only path.
 import { type Page, expect } from '@playwright/test';
+import { type Lang, translator } from '../support/locales';
 
 export const SETUP_SEQUENCE = '1793÷0';
 export const PIN = '246810';
 
 const KEY_NAMES: Record<string, string> = {
-  '.': 'Decimal point',
-  '+': 'Plus',
-  '−': 'Minus',
-  '-': 'Minus',
-  '×': 'Multiply',
-  '÷': 'Divide',
-  '%': 'Percent',
-  '±': 'Change sign',
-  '=': 'Equals',
-  C: 'Clear',
-  '⌫': 'Delete',
+  '.': 'decimal',
+  '+': 'plus',
+  '−': 'minus',
+  '-': 'minus',
+  '×': 'multiply',
+  '÷': 'divide',
+  '%': 'percent',
+  '±': 'sign',
+  '=': 'equals',
+  C: 'clear',
+  '⌫': 'backspace',
 };
 
 /** Presses calculator keys by their accessible names: "1793÷0=" or "C12+3=". */
-export async function press(page: Page, keys: string): Promise<void> {
+export async function press(page: Page, keys: string, calculatorLanguage: Lang = 'en'): Promise<void> {
+  const t = translator(calculatorLanguage);
   for (const key of keys) {
-    await page.getByRole('button', { name: KEY_NAMES[key] ?? key, exact: true }).click();
+    const name = KEY_NAMES[key] ? t(`calculator:keys.${KEY_NAMES[key]}`) : key;
+    await page.getByRole('button', { name, exact: true }).click();
   }
 }
 
@@ -46,41 +49,58 @@ export async function openFresh(page: Page): Promise<void> {
 export interface SetUpOptions {
   kind?: 'pin' | 'passphrase';
   secret?: string;
-  language?: 'English' | 'Cymraeg' | 'Polski' | 'اردو';
+  /** The language chosen on the first set-up screen (its name as listed there). */
+  language?: Lang;
   region?: string;
+  /** The calculator's language: the browser's, not the one chosen in set-up. */
+  calculatorLanguage?: Lang;
+  /** Called on each screen of set-up, e.g. to run axe over it. */
+  onScreen?: (name: string) => Promise<void>;
 }
 
+const LANGUAGE_NAMES: Record<Lang, string> = { en: 'English', cy: 'Cymraeg', pl: 'Polski', ur: 'اردو' };
+
 /** Sets the app up through its UI, from a calculator with no vault, and returns the recovery words. */
-export async function setUp(page: Page, { kind = 'pin', secret = PIN, region = 'England' }: SetUpOptions = {}): Promise<string[]> {
-  await press(page, `C${SETUP_SEQUENCE}=`);
-  await expect(page.getByRole('heading', { name: 'Set up your private space' })).toBeVisible();
-  await page.getByRole('button', { name: 'Continue' }).click();
-  await page.getByRole('radio', { name: kind === 'pin' ? /^A PIN/ : /^A passphrase/ }).check();
-  await page.getByRole('button', { name: 'Continue' }).click();
-  const noun = kind === 'pin' ? 'PIN' : 'passphrase';
-  await page.getByLabel(`New ${noun}`, { exact: true }).fill(secret);
-  await page.getByLabel(`Type the ${noun} again`, { exact: true }).fill(secret);
-  await page.getByRole('button', { name: 'Continue' }).click();
-  await page.getByRole('radio', { name: region, exact: true }).check();
-  await page.getByRole('button', { name: 'Continue' }).click();
-  const words = await readRecoveryWords(page);
-  await page.getByRole('button', { name: 'I have written them down' }).click();
+export async function setUp(page: Page, { kind = 'pin', secret = PIN, region = 'GB-ENG', language = 'en', calculatorLanguage = 'en', onScreen = async () => {} }: SetUpOptions = {}): Promise<string[]> {
+  await press(page, `C${SETUP_SEQUENCE}=`, calculatorLanguage);
+  // Set-up opens in the browser's language, like the calculator.
+  await expect(page.getByRole('heading', { name: translator(calculatorLanguage)('setup:welcome.title') })).toBeVisible();
+  await page.getByRole('radio', { name: LANGUAGE_NAMES[language], exact: true }).check();
+  const t = translator(language);
+  await expect(page.getByRole('heading', { name: t('setup:welcome.title') })).toBeVisible();
+  await onScreen('welcome');
+  await page.getByRole('button', { name: t('common:continue') }).click();
+  await page.getByRole('radio', { name: t(`setup:kind.${kind}`) }).check();
+  await onScreen('kind');
+  await page.getByRole('button', { name: t('common:continue') }).click();
+  await page.getByLabel(t(`setup:secret.new_${kind}`), { exact: true }).fill(secret);
+  await page.getByLabel(t(`setup:secret.confirm_${kind}`), { exact: true }).fill(secret);
+  await onScreen('secret');
+  await page.getByRole('button', { name: t('common:continue') }).click();
+  await page.getByRole('radio', { name: t(`common:regions.${region}`), exact: true }).check();
+  await onScreen('region');
+  await page.getByRole('button', { name: t('common:continue') }).click();
+  const words = await readRecoveryWords(page, t('setup:recovery.listLabel'));
+  await onScreen('recovery');
+  await page.getByRole('button', { name: t('setup:recovery.written') }).click();
+  await onScreen('check');
   await confirmRecoveryWords(page, words);
-  await page.getByRole('button', { name: 'Check and finish' }).click();
-  await expect(page.getByRole('heading', { name: "You're ready" })).toBeVisible();
-  await page.getByRole('button', { name: 'Open', exact: true }).click();
-  await expectHome(page);
+  await page.getByRole('button', { name: t('setup:check.confirm') }).click();
+  await expect(page.getByRole('heading', { name: t('setup:ready.title') })).toBeVisible();
+  await onScreen('ready');
+  await page.getByRole('button', { name: t('setup:ready.open'), exact: true }).click();
+  await expect(page.getByRole('heading', { name: t('home:title'), level: 1 })).toBeVisible();
   return words;
 }
 
-export async function readRecoveryWords(page: Page): Promise<string[]> {
-  const list = page.getByRole('list', { name: 'Recovery words' });
+export async function readRecoveryWords(page: Page, listLabel = 'Recovery words'): Promise<string[]> {
+  const list = page.getByRole('list', { name: listLabel });
   await expect(list).toBeVisible({ timeout: 20_000 });
   return list.locator('.word').allTextContents();
 }
 
 export async function confirmRecoveryWords(page: Page, words: string[]): Promise<void> {
-  for (const field of await page.getByLabel(/^Word \d+$/).all()) {
+  for (const field of await page.locator('.field input').all()) {
     const label = await page.locator(`label[for="${await field.getAttribute('id')}"]`).textContent();
     const n = Number(label?.replace(/\D/g, ''));
     await field.fill(words[n - 1] ?? '');
@@ -97,13 +117,13 @@ export async function unlockWithPin(page: Page, pin: string = PIN): Promise<void
 }
 
 /** Opens the Note field by holding Enter, as the set-up teaches, and submits text in it. */
-export async function submitNote(page: Page, text: string): Promise<void> {
+export async function submitNote(page: Page, text: string, done = 'Done', note = 'Note'): Promise<void> {
   await page.locator('body').focus();
   await page.keyboard.down('Enter');
-  await expect(page.getByRole('dialog', { name: 'Note' })).toBeVisible();
+  await expect(page.getByRole('dialog', { name: note })).toBeVisible();
   await page.keyboard.up('Enter');
-  await page.getByRole('textbox', { name: 'Note' }).fill(text);
-  await page.getByRole('button', { name: 'Done' }).click();
+  await page.getByRole('textbox', { name: note }).fill(text);
+  await page.getByRole('button', { name: done }).click();
 }
 
 export async function lock(page: Page): Promise<void> {

@@ -17,6 +17,9 @@ export function Screen({ title, children, back }: ScreenProps) {
     <section class="screen" aria-labelledby="screen-title">
       {back && (
         <button type="button" class="link back" onClick={back.onBack}>
+          <span class="back-arrow" aria-hidden="true">
+            ‹
+          </span>
           {back.label}
         </button>
       )}

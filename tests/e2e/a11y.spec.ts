@@ -1,0 +1,91 @@
+// axe over every screen, in English and in Urdu (right to left), and the layout checks that go with
+// a right-to-left language: the app mirrors, the calculator's keypad does not.
+import AxeBuilder from '@axe-core/playwright';
+import { type Page, expect, test } from '@playwright/test';
+import { type Lang, translator } from '../support/locales';
+import { PIN, press, setUp, submitNote } from './support';
+
+async function expectNoViolations(page: Page, screen: string): Promise<void> {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  expect(violations.map((v) => `${screen}: ${v.id} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
+}
+
+for (const lang of ['en', 'ur'] as const satisfies readonly Lang[]) {
+  const t = translator(lang);
+
+  test.describe(`accessibility in ${lang}`, () => {
+    test.use({ locale: lang === 'ur' ? 'ur-PK' : 'en-GB' });
+
+    test('the calculator and its note field', async ({ page }) => {
+      await page.goto('/');
+      await expect(page.getByRole('button', { name: t('calculator:keys.equals'), exact: true })).toBeVisible();
+      expect(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).toEqual([lang, lang === 'ur' ? 'rtl' : 'ltr']);
+      await expect(page).toHaveTitle(t('calculator:title'));
+      // The keypad keeps its left-to-right order in every language: = stays bottom right.
+      const equals = await page.getByRole('button', { name: t('calculator:keys.equals'), exact: true }).boundingBox();
+      expect((equals?.x ?? 0) > 200).toBe(true);
+      await expectNoViolations(page, 'calculator');
+      await page.locator('body').focus();
+      await page.keyboard.down('Enter');
+      await expect(page.getByRole('dialog', { name: t('calculator:note.label') })).toBeVisible();
+      await page.keyboard.up('Enter');
+      await expectNoViolations(page, 'note');
+    });
+
+    test('every set-up screen, home, and every settings screen and dialog', async ({ page }) => {
+      test.setTimeout(90_000);
+      await page.goto('/');
+      await setUp(page, { language: lang, calculatorLanguage: lang, onScreen: (screen) => expectNoViolations(page, screen) });
+      expect(await page.evaluate(() => document.documentElement.dir)).toBe(lang === 'ur' ? 'rtl' : 'ltr');
+      // The Exit button sits at the end of the top bar: right in English, left in Urdu.
+      const exit = await page.getByRole('button', { name: t('common:exit.button'), exact: true }).boundingBox();
+      expect((exit?.x ?? 0) < 200).toBe(lang === 'ur');
+      await expectNoViolations(page, 'home');
+
+      await page.getByRole('button', { name: new RegExp(`^${t('home:settings')}`) }).click();
+      await expectNoViolations(page, 'settings');
+      for (const section of ['language', 'unlock', 'recovery', 'locking', 'exit', 'storage'] as const) {
+        await page.getByRole('button', { name: new RegExp(`^${t(`settings:${section}.title`)}`) }).click();
+        await expect(page.getByRole('heading', { name: t(`settings:${section}.title`), level: 1 })).toBeVisible();
+        if (section === 'exit') await page.getByRole('radio', { name: t('settings:exit.options.custom') }).check();
+        await expectNoViolations(page, `settings/${section}`);
+        if (section === 'recovery') {
+          await page.getByRole('button', { name: t('settings:recovery.make') }).click();
+          await expect(page.getByRole('dialog', { name: t('settings:recovery.confirmTitle') })).toBeVisible();
+          await expectNoViolations(page, 'settings/recovery dialog');
+          await page.getByRole('button', { name: t('common:cancel') }).click();
+        }
+        await page.getByRole('button', { name: t('settings:title'), exact: true }).click();
+      }
+    });
+
+    test('choosing a new PIN after the recovery code, and the errors on the way', async ({ page }) => {
+      await page.goto('/');
+      const words = await setUp(page, { language: lang, calculatorLanguage: lang });
+      await page.getByRole('button', { name: t('common:lock') }).click();
+      await submitNote(page, words.join(' '), t('calculator:note.done'), t('calculator:note.label'));
+      await expect(page.getByRole('heading', { name: t('setup:reset.title') })).toBeVisible();
+      await page.getByLabel(t('setup:secret.new_pin'), { exact: true }).fill('123');
+      await page.getByRole('button', { name: t('common:save') }).click();
+      await expect(page.getByText(t('setup:secret.problems.pin_too_short'))).toBeVisible();
+      await expectNoViolations(page, 'reset with an error');
+      await page.getByLabel(t('setup:secret.new_pin'), { exact: true }).fill(PIN);
+      await page.getByLabel(t('setup:secret.confirm_pin'), { exact: true }).fill(PIN);
+      await page.getByRole('button', { name: t('common:save') }).click();
+      await expect(page.getByRole('heading', { name: t('home:title'), level: 1 })).toBeVisible();
+    });
+  });
+}
+
+test('the iPhone add-to-Home-Screen screen', async ({ browser, baseURL }) => {
+  const context = await browser.newContext({
+    baseURL,
+    userAgent: 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1',
+  });
+  const page = await context.newPage();
+  await page.goto('/');
+  await press(page, 'C1793÷0=');
+  await expect(page.getByRole('heading', { name: 'Add it to your Home Screen first' })).toBeVisible();
+  await expectNoViolations(page, 'install first');
+  await context.close();
+});
