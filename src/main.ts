@@ -35,6 +35,8 @@ const host: Host = {
     view.reset();
     view.show();
     void labelCalculator();
+    // Warm a fresh Argon2id worker for the next unlock (the last one was retired after unlocking).
+    void loadGate().then((gate) => gate.prepare());
   },
   hideCalculator() {
     // Cleared as it goes: the PIN that opened the app must not be on the display when it comes back.

@@ -1,0 +1,186 @@
+// `npm run bench`: measures the foundation in real Chromium against the real server, prints a table
+// and writes bench/results/latest.json (a flat map of id → number). Benchmarks measure; they assert
+// nothing. Headless Chromium on this machine is not a phone: read the figures as relative.
+import { chromium } from '@playwright/test';
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { chromiumArgs, chromiumPath } from '../scripts/chromium.mjs';
+import { ensureChromium, ensureDependencies } from '../scripts/prepare.mjs';
+import { bundleSizes, firstLoadGzipKb } from './bundles.mjs';
+import { median, percentile } from './stats.mjs';
+
+ensureDependencies();
+ensureChromium();
+if (!process.argv.includes('--no-build')) execFileSync('npm', ['run', '--silent', 'build'], { stdio: 'inherit' });
+
+const PORT = Number(process.env.BENCH_PORT ?? 4190);
+const BASE = `http://127.0.0.1:${PORT}`;
+const PIN = '246810';
+const EXIT_RUNS = Number(process.env.BENCH_EXIT_RUNS ?? 50);
+const UNLOCK_RUNS = Number(process.env.BENCH_UNLOCK_RUNS ?? 5);
+
+const server = spawn(process.execPath, ['build/server/main.js'], { env: { ...process.env, PORT: String(PORT) }, stdio: 'ignore' });
+await new Promise((resolve) => setTimeout(resolve, 800));
+
+const browser = await chromium.launch({ executablePath: chromiumPath() ?? undefined, args: chromiumArgs });
+const results = {};
+try {
+  const context = await browser.newContext({ viewport: { width: 400, height: 800 } });
+  const page = await context.newPage();
+  const workers = [];
+  page.on('worker', (worker) => workers.push(worker.url()));
+  await page.goto(BASE);
+  await setUp(page);
+  await page.getByRole('button', { name: 'Lock now' }).click();
+
+  // --- unlock: PIN entered (the `=` press) to the home screen shown --------------------------------
+  const cdp = await context.newCDPSession(page);
+  const scripts = new Set();
+  const onRequest = (request) => request.resourceType() === 'script' && scripts.add(request.url());
+  page.on('request', onRequest);
+  await timeUnlock(page);
+  page.off('request', onRequest);
+  for (const [suffix, rate] of [['', 1], ['_cpu4x', 4]]) {
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+    const unlock = [];
+    for (let i = 0; i < UNLOCK_RUNS; i++) unlock.push(await timeUnlock(page));
+    const kdf = await timeArgon2(page, workers);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+    results[`unlock.ms${suffix}`] = median(unlock);
+    results[`argon2id.ms${suffix}`] = median(kdf);
+    results[`unlock.ratio_to_argon2id${suffix}`] = median(unlock) / median(kdf);
+  }
+
+  // --- quick exit: the trigger's event.timeStamp to the next frame, content gone ------------------
+  await unlock(page);
+  await page.getByRole('button', { name: /^Settings/ }).click();
+  await page.getByRole('button', { name: /^Quick exit/ }).click();
+  await page.getByRole('radio', { name: 'The calculator' }).check();
+  await page.getByText('Saved.').waitFor();
+  await page.getByRole('button', { name: 'Exit', exact: true }).click();
+  const exits = [];
+  for (let i = 0; i < EXIT_RUNS; i++) exits.push(await timeExit(page, i % 2 === 0 ? 'button' : 'shift'));
+  results['exit.hide_ms.median'] = median(exits);
+  results['exit.hide_ms.p95'] = percentile(exits, 95);
+
+  // --- bundles ----------------------------------------------------------------------------------
+  Object.assign(results, { 'bundle.disguise_gz_kb': firstLoadGzipKb() }, bundleSizes(workers, [...scripts]));
+} finally {
+  await browser.close();
+  server.kill();
+}
+
+mkdirSync('bench/results', { recursive: true });
+writeFileSync('bench/results/latest.json', `${JSON.stringify(results, null, 2)}\n`);
+console.log('\nid                                 value');
+for (const [id, value] of Object.entries(results)) console.log(`${id.padEnd(34)} ${value.toFixed(2)}`);
+console.log('\nHeadless Chromium on this machine; frame timing here is not a phone’s. Written to bench/results/latest.json');
+
+// --------------------------------------------------------------------------------------------------
+
+async function press(page, keys) {
+  const names = { '÷': 'Divide', '=': 'Equals', C: 'Clear' };
+  for (const key of keys) await page.getByRole('button', { name: names[key] ?? key, exact: true }).click();
+}
+
+async function setUp(page) {
+  await press(page, 'C1793÷0=');
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByLabel('New PIN', { exact: true }).fill(PIN);
+  await page.getByLabel('Type the PIN again', { exact: true }).fill(PIN);
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByRole('radio', { name: 'England', exact: true }).check();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  const list = page.getByRole('list', { name: 'Recovery words' });
+  await list.waitFor({ timeout: 30_000 });
+  const words = await list.locator('.word').allTextContents();
+  await page.getByRole('button', { name: 'I have written them down' }).click();
+  for (const field of await page.locator('.field input').all()) {
+    const label = await page.locator(`label[for="${await field.getAttribute('id')}"]`).textContent();
+    await field.fill(words[Number(label.replace(/\D/g, '')) - 1]);
+  }
+  await page.getByRole('button', { name: 'Check and finish' }).click();
+  await page.getByRole('button', { name: 'Open', exact: true }).click();
+  await home(page).waitFor();
+}
+
+function home(page) {
+  return page.getByRole('heading', { name: 'Waymark', level: 1 });
+}
+
+async function unlock(page) {
+  await press(page, `C${PIN}=`);
+  await home(page).waitFor({ timeout: 60_000 });
+}
+
+/** A fresh page load (the worker warms at idle, as in real use), then PIN and `=`. */
+async function timeUnlock(page) {
+  await page.reload();
+  await page.getByRole('button', { name: 'Equals', exact: true }).waitFor();
+  await page.waitForTimeout(1500);
+  await press(page, `C${PIN}`);
+  await page.evaluate(() => {
+    const w = window;
+    w.__unlock = new Promise((resolve) => {
+      let pressed = 0;
+      addEventListener('click', (event) => (pressed = event.timeStamp), { capture: true, once: true });
+      new MutationObserver((_, observer) => {
+        if (document.querySelector('#app h1')?.textContent === 'Waymark') {
+          observer.disconnect();
+          resolve(performance.now() - pressed);
+        }
+      }).observe(document.getElementById('app'), { childList: true, subtree: true, characterData: true });
+    });
+  });
+  await page.getByRole('button', { name: 'Equals', exact: true }).click();
+  const ms = await page.evaluate(() => window.__unlock);
+  await page.getByRole('button', { name: 'Lock now' }).click();
+  return ms;
+}
+
+/** Argon2id alone, in the app's own KDF worker, with the vault's costs: one warm-up, then five. */
+async function timeArgon2(page, workerUrls) {
+  const url = workerUrls.find((u) => u.includes('/assets/'));
+  return page.evaluate(async ({ urls }) => {
+    const times = [];
+    for (const candidate of urls) {
+      const worker = new Worker(candidate, { type: 'module' });
+      const run = (id) =>
+        new Promise((resolve, reject) => {
+          const started = performance.now();
+          worker.onmessage = (e) => (e.data?.id === id ? resolve(performance.now() - started) : undefined);
+          worker.onerror = reject;
+          worker.postMessage({ id, secret: new TextEncoder().encode('246810'), salt: new Uint8Array(16), kdf: { memoryKiB: 65536, iterations: 3, parallelism: 1 } });
+        });
+      const first = await Promise.race([run(1), new Promise((resolve) => setTimeout(() => resolve(null), 20_000))]);
+      if (first === null) {
+        worker.terminate();
+        continue;
+      }
+      for (let i = 2; i <= 6; i++) times.push(await run(i));
+      worker.terminate();
+      return times;
+    }
+    return times;
+  }, { urls: [...new Set(workerUrls)].filter((u) => u !== undefined && u.includes('/assets/')).sort((a) => (a === url ? -1 : 1)) });
+}
+
+async function timeExit(page, how) {
+  await unlock(page);
+  await page.evaluate((type) => {
+    window.__exit = new Promise((resolve) => {
+      addEventListener(
+        type,
+        (event) => {
+          const at = event.timeStamp;
+          requestAnimationFrame((frame) => resolve(document.getElementById('app').childElementCount === 0 ? frame - at : Number.NaN));
+        },
+        { capture: true, once: true },
+      );
+    });
+  }, how === 'button' ? 'pointerdown' : 'keyup');
+  if (how === 'button') await page.getByRole('button', { name: 'Exit', exact: true }).click();
+  else for (let i = 0; i < 3; i++) await page.keyboard.press('Shift');
+  return page.evaluate(() => window.__exit);
+}
