@@ -103,6 +103,15 @@ describe('encrypted repository', () => {
     await expect(notes.get(id)).rejects.toMatchObject({ code: 'locked' });
   });
 
+  it('finishes a put started synchronously just before the session ends (how drafts survive a lock)', async () => {
+    const created = await createVault('123456', FAST_KDF, inlineDeriver);
+    const saving = notes.put({ text: 'half-written' });
+    endSession();
+    const id = await saving;
+    await unlockWithSecret(created.keyFile, '123456', inlineDeriver);
+    expect(await notes.get(id)).toEqual({ text: 'half-written' });
+  });
+
   it('creates the current schema through its migrations', async () => {
     await createVault('123456', FAST_KDF, inlineDeriver);
     await notes.put({ text: 'x' });

@@ -19,7 +19,14 @@ export function createWorkerDeriver(spawn: () => Worker): KekDeriver {
   let worker: Worker | null = null;
   let nextId = 1;
 
-  const ensure = (): Worker => (worker ??= spawn());
+  const ensure = (): Worker => {
+    if (!worker) {
+      worker = spawn();
+      const warm: KdfRequest = { id: 0, kind: 'warm' };
+      worker.postMessage(warm);
+    }
+    return worker;
+  };
   const retire = () => {
     worker?.terminate();
     worker = null;

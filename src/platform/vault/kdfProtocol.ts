@@ -2,11 +2,9 @@
 import type { VaultErrorCode } from './errors';
 import type { KdfParams } from './keyFile';
 
-export interface KdfRequest {
-  id: number;
-  secret: Uint8Array;
-  salt: Uint8Array;
-  kdf: KdfParams;
-}
+export type KdfRequest =
+  | { id: number; kind?: 'derive'; secret: Uint8Array; salt: Uint8Array; kdf: KdfParams }
+  /** Compiles the WebAssembly with a tiny run, so the first real attempt does not pay for it. */
+  | { id: number; kind: 'warm' };
 
 export type KdfResponse = { id: number; ok: true; key: CryptoKey } | { id: number; ok: false; code: VaultErrorCode };
