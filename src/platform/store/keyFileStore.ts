@@ -15,13 +15,25 @@ function send(op: Op): Promise<void> {
   const target = worker;
   const id = nextId++;
   return new Promise((resolve, reject) => {
+    const done = () => {
+      target.removeEventListener('message', onMessage);
+      target.removeEventListener('error', onError);
+    };
     const onMessage = (event: MessageEvent<KeyFileResponse>) => {
       if (event.data.id !== id) return;
-      target.removeEventListener('message', onMessage);
+      done();
       if (event.data.ok) resolve();
       else reject(storageFailure(new DOMException('key file write failed', event.data.name)));
     };
+    // A worker that cannot start (or dies) must fail the write, never leave it waiting forever.
+    const onError = () => {
+      done();
+      if (worker === target) worker = null;
+      target.terminate();
+      reject(new StoreError('storage_unavailable', 'key file worker failed'));
+    };
     target.addEventListener('message', onMessage);
+    target.addEventListener('error', onError);
     target.postMessage({ id, ...op } as KeyFileRequest);
   });
 }
