@@ -1,7 +1,7 @@
 // Mounting the real app over the calculator, after an unlock or for set-up, and wiring the exit.
 
 import { render } from 'preact';
-import { isUnlocked, type Bytes } from '../platform/vault';
+import { endSession, isUnlocked, type Bytes } from '../platform/vault';
 import { detectLanguage, useLanguage } from '../platform/i18n';
 import { type Host, isInstalled } from '../features/disguise';
 import { type ExitTarget, beginExitSession, startTriggers } from '../features/exit';
@@ -36,13 +36,19 @@ function initialView(mount: MountMode): View {
   return { name: 'home' };
 }
 
-export async function mountApp(host: Host, mount: MountMode): Promise<void> {
+/**
+ * Shows the app. `signal` is the unlock attempt's: if it was abandoned (another key, the page hidden,
+ * a lock elsewhere) while settings and words loaded, the session is ended and the calculator stays.
+ */
+export async function mountApp(host: Host, mount: MountMode, signal?: AbortSignal): Promise<void> {
   const unlocked = mount.mode === 'unlocked' || mount.mode === 'recovered';
   const loaded = unlocked ? await loadSettings() : null;
   const language = loaded?.language ?? detectLanguage();
   await useLanguage(language, APP_NAMESPACES);
-  // Locked from another tab, or by an exit, while we were loading: stay a calculator.
-  if (unlocked && !isUnlocked()) return;
+  if (signal?.aborted || document.visibilityState === 'hidden' || (unlocked && !isUnlocked())) {
+    endSession();
+    return;
+  }
 
   settings.value = unlocked ? (loaded ?? defaultSettings(language)) : null;
   view.value = initialView(mount);

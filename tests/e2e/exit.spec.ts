@@ -1,5 +1,5 @@
 import { type Page, expect, test } from '@playwright/test';
-import { expectCalculator, expectHome, openFresh, setUp, syntheticHide, syntheticShow, unlockWithPin } from './support';
+import { PIN, expectCalculator, expectHome, openFresh, press, setUp, syntheticHide, syntheticShow, unlockWithPin } from './support';
 
 const NEUTRAL = 'https://www.bbc.co.uk/weather';
 
@@ -126,15 +126,32 @@ test.describe('quick exit', () => {
     await expectCalculator(page);
   });
 
-  test('a lock or exit in one tab locks every other tab', async ({ page, context }) => {
+  test('quick exit in one tab sends every other tab to its exit too', async ({ page, context }) => {
+    await stubNeutralSite(page);
     await openFresh(page);
     await setUp(page);
     const other = await context.newPage();
     await other.goto('/');
     await unlockWithPin(other);
+    await page.getByRole('button', { name: 'Exit', exact: true }).click();
+    await expect(page).toHaveURL(NEUTRAL);
+    await expect(other).toHaveURL(NEUTRAL);
+  });
+
+  test('a lock in one tab locks every other tab, and stops an unlock still running there', async ({ page, context }) => {
+    await openFresh(page);
+    await setUp(page);
+    const other = await context.newPage();
+    await other.goto('/');
+    await unlockWithPin(other);
+    const third = await context.newPage();
+    await third.goto('/');
+    await press(third, `C${PIN}=`);
     await page.getByRole('button', { name: 'Lock now' }).click();
     await expectCalculator(page);
     await expectCalculator(other);
+    await third.waitForTimeout(2000);
+    await expectCalculator(third);
   });
 });
 

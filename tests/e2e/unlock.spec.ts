@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { PIN, display, expectCalculator, expectHome, failureCount, lock, openFresh, press, setUp, storageInventory, submitNote, unlockWithPin, writeKeyFileBytes } from './support';
+import { PIN, display, expectCalculator, expectHome, failureCount, lock, openFresh, press, setUp, storageInventory, submitNote, syntheticHide, syntheticShow, unlockWithPin, writeKeyFileBytes } from './support';
 
 test.describe('set-up and unlock', () => {
   test('set up with a PIN, lock, reject a wrong PIN, unlock with the right one', async ({ page }) => {
@@ -39,6 +39,27 @@ test.describe('set-up and unlock', () => {
     await page.waitForTimeout(2000);
     await expectCalculator(page);
     await expect(display(page)).toHaveText(`${PIN}+`);
+  });
+
+  test('an unlock still running when the page is hidden is abandoned: it never opens behind her back', async ({ page }) => {
+    await openFresh(page);
+    await setUp(page);
+    await lock(page);
+    await press(page, `C${PIN}=`);
+    await syntheticHide(page);
+    await page.waitForTimeout(2000);
+    await syntheticShow(page);
+    await expectCalculator(page);
+    await unlockWithPin(page);
+  });
+
+  test('a passphrase of twelve plain words still opens it (it is not mistaken for a recovery code)', async ({ page }) => {
+    const passphrase = 'my dog is called rex and he is a very good boy';
+    await openFresh(page);
+    await setUp(page, { kind: 'passphrase', secret: passphrase });
+    await lock(page);
+    await submitNote(page, passphrase);
+    await expectHome(page);
   });
 
   test('a PIN too short is refused at set-up with a reason', async ({ page }) => {

@@ -2,25 +2,26 @@
 // display, or a note, into an unlock attempt; the set-up sequence into set-up on a phone with no vault;
 // and everything else into nothing at all. A wrong PIN just leaves the number on the display.
 //
-// An attempt runs Argon2id in a worker and is abandoned the moment she presses another key (the worker
-// is terminated). Every attempt is counted in the key file before the key work starts, so killing the
-// tab mid-attempt does not dodge the back-off.
+// An attempt runs Argon2id in a worker and is abandoned the moment she presses another key, the page
+// is hidden, or another tab locks (the worker is terminated; a session that opened anyway is ended).
+// Every attempt is counted in the key file before the key work starts, so killing the tab
+// mid-attempt does not dodge the back-off.
 
+import { clearFailedAttempts, countFailedAttempt, keyFileExists, readKeyFile } from '../../platform/store';
 import {
-  getBrowserDeriver,
+  type Bytes,
+  PASSPHRASE_MIN_CHARS,
   endSession,
-  failureFields,
+  getBrowserDeriver,
   isPinShaped,
+  isVaultError,
   looksLikeRecoveryCode,
   normaliseSecret,
   parseHeader,
   parseRecoveryCode,
-  PASSPHRASE_MIN_CHARS,
   unlockWithRecovery,
   unlockWithSecret,
-  type Bytes,
 } from '../../platform/vault';
-import { keyFileExists, patchKeyFile, readKeyFile } from '../../platform/store';
 import { remainingWait } from './backoff';
 import { type CalcState, expressionText, typedDigitsOnly } from './calculator/engine';
 import type { Host } from './host';
@@ -33,9 +34,15 @@ const deriver = getBrowserDeriver();
 const loadApp = () => import('../../app/mount');
 let pending: AbortController | null = null;
 
+// Leaving the page, or a lock in another tab, abandons an attempt still running: an unlock must never
+// complete behind her back, with the app open when the phone is next looked at.
+document.addEventListener('visibilitychange', () => document.visibilityState === 'hidden' && abandon());
+window.addEventListener('pagehide', () => abandon());
+if ('BroadcastChannel' in window) new BroadcastChannel('calc').addEventListener('message', () => abandon());
+
 /** Warms up what an unlock needs, once the calculator is idle and only if a vault exists. */
 export async function prepare(): Promise<void> {
-  if (await keyFileExists()) deriver.warm();
+  if (await keyFileExists().catch(() => false)) deriver.warm();
 }
 
 export function abandon(): void {
@@ -50,20 +57,26 @@ export function restored(host: Host): void {
 
 export function onEquals(before: CalcState, host: Host): void {
   const digits = typedDigitsOnly(before);
-  if (digits !== null && isPinShaped(digits)) void attempt({ kind: 'secret', text: digits }, host);
+  if (digits !== null && isPinShaped(digits)) void attempt([{ kind: 'secret', text: digits }], host);
   else if (expressionText(before) === SETUP_SEQUENCE) void startSetup(host);
 }
 
+/**
+ * A note may be the recovery code, a passphrase, or just a note. Twelve words could be either of the
+ * first two (a passphrase of twelve plain words is allowed), so both are tried, as one attempt.
+ */
 export function onNote(text: string, host: Host): void {
+  const proofs: Proof[] = [];
   if (looksLikeRecoveryCode(text)) {
     try {
-      void attempt({ kind: 'recovery', entropy: parseRecoveryCode(text) }, host);
+      proofs.push({ kind: 'recovery', entropy: parseRecoveryCode(text) });
     } catch {
-      // Not a valid code: to anyone watching, a note was saved.
+      // Not a valid code; it may still be a passphrase.
     }
-  } else if ([...normaliseSecret(text)].length >= PASSPHRASE_MIN_CHARS) {
-    void attempt({ kind: 'secret', text }, host);
   }
+  if ([...normaliseSecret(text)].length >= PASSPHRASE_MIN_CHARS) proofs.push({ kind: 'secret', text });
+  // Otherwise, to anyone watching, a note was saved.
+  if (proofs.length > 0) void attempt(proofs, host);
 }
 
 function sleep(ms: number, signal: AbortSignal): Promise<void> {
@@ -74,43 +87,56 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
   });
 }
 
-async function attempt(proof: Proof, host: Host): Promise<void> {
+async function open(keyFile: Uint8Array, proofs: Proof[], signal: AbortSignal): Promise<{ proof: Proof; slot: number }> {
+  for (const proof of proofs) {
+    try {
+      const { slot } = proof.kind === 'secret' ? await unlockWithSecret(keyFile, proof.text, deriver, signal) : await unlockWithRecovery(keyFile, proof.entropy);
+      return { proof, slot };
+    } catch (error) {
+      if (!isVaultError(error, 'no_matching_slot') || signal.aborted) throw error;
+    }
+  }
+  throw new Error('no proof opened the vault');
+}
+
+async function attempt(proofs: Proof[], host: Host): Promise<void> {
   abandon();
   const controller = new AbortController();
   pending = controller;
   const { signal } = controller;
-  let mounted = false;
+  // Whether this attempt holds an open session that nobody else is responsible for ending yet.
+  let holdsSession = false;
   try {
     const keyFile = await readKeyFile();
     if (!keyFile) return;
     // A header with absurd parameters is refused here, before any memory is spent on it.
     const header = parseHeader(keyFile);
     await sleep(remainingWait(header.failures, header.lastFailureAt, Date.now()), signal);
-    const counted = failureFields(header.failures + 1, Date.now());
     const app = loadApp();
-    const [opened] = await Promise.all([
-      proof.kind === 'secret' ? unlockWithSecret(keyFile, proof.text, deriver, signal) : unlockWithRecovery(keyFile, proof.entropy),
-      patchKeyFile(counted.offset, counted.bytes),
-    ]);
-    if (signal.aborted) {
-      endSession();
-      return;
-    }
+    const [opened] = await Promise.all([open(keyFile, proofs, signal), countFailedAttempt()]);
+    holdsSession = true;
+    if (signal.aborted) throw new Error('aborted');
     deriver.retire();
-    const cleared = failureFields(0, 0);
-    await patchKeyFile(cleared.offset, cleared.bytes);
-    pending = null;
-    mounted = true;
-    await (await app).mountApp(host, proof.kind === 'recovery' ? { mode: 'recovered', entropy: proof.entropy, slot: opened.slot } : { mode: 'unlocked' });
+    await clearFailedAttempts();
+    const mount = (await app).mountApp;
+    if (signal.aborted) throw new Error('aborted');
+    const mode = opened.proof.kind === 'recovery' ? { mode: 'recovered' as const, entropy: opened.proof.entropy, slot: opened.slot } : { mode: 'unlocked' as const };
+    // From here mountApp owns the session: it checks the signal after its own awaits and ends the
+    // session itself if the attempt was abandoned meanwhile.
+    await mount(host, mode, signal);
+    holdsSession = false;
   } catch {
     // Wrong secret, abandoned, damaged key file, storage trouble: all look like an ordinary sum.
-    if (!mounted) endSession();
+    if (holdsSession) endSession();
+  } finally {
     if (pending === controller) pending = null;
   }
 }
 
 async function startSetup(host: Host): Promise<void> {
-  if (await keyFileExists()) return;
+  // Only where the key file is certainly absent: a key file that could not be read is not "none".
+  const exists = await keyFileExists().catch(() => true);
+  if (exists) return;
   const app = await loadApp();
-  app.mountApp(host, { mode: isIosBrowserTab() ? 'install-first' : 'setup' });
+  await app.mountApp(host, { mode: isIosBrowserTab() ? 'install-first' : 'setup' });
 }

@@ -76,9 +76,9 @@ export function lockNow(reason: LockReason = 'lock'): void {
 }
 
 /** Quick exit: lock, then leave for the neutral site when that is where exit goes. */
-export function exitNow(): void {
+export function exitNow(reason: 'exit' | 'other-tab' = 'exit'): void {
   const target = session?.exitTarget() ?? { kind: 'calculator' };
-  lockNow('exit');
+  lockNow(reason);
   if (target.kind === 'site') location.replace(target.url);
 }
 

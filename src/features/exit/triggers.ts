@@ -16,14 +16,17 @@ export interface LockPolicy {
   graceMs(): number;
 }
 
-let allowance = false;
+/** Until when the next hide is expected (0: not expected). */
+let allowanceUntil = 0;
+const ALLOWANCE_MS = 60_000;
 
 /**
- * The app itself is opening the camera, a file picker, the dialer or the share sheet: the next hide
- * is expected and does not lock. Used once.
+ * The app itself is opening the camera, a file picker, the dialer or the share sheet: a hide in the
+ * next minute is expected and does not lock. Used once; a picker that never hides the page (desktop)
+ * does not leave the next real hide unguarded for long.
  */
 export function allowNextHide(): void {
-  allowance = true;
+  allowanceUntil = Date.now() + ALLOWANCE_MS;
 }
 
 let channel: BroadcastChannel | null = null;
@@ -31,8 +34,10 @@ let channel: BroadcastChannel | null = null;
 function otherTabs(): BroadcastChannel | null {
   if (!channel && 'BroadcastChannel' in window) {
     channel = new BroadcastChannel(CHANNEL);
+    // 'x': another tab left by quick exit, so this one leaves too (to its own exit target); 'l': lock.
     channel.addEventListener('message', (event: MessageEvent) => {
-      if (event.data === 'l') lockNow('other-tab');
+      if (event.data === 'x') exitNow('other-tab');
+      else if (event.data === 'l') lockNow('other-tab');
     });
   }
   return channel;
@@ -63,8 +68,8 @@ export function startTriggers(policy: LockPolicy): () => void {
   const onVisibility = () => {
     if (document.visibilityState === 'hidden') {
       hiddenAt = Date.now();
-      if (allowance) {
-        allowance = false;
+      if (allowanceUntil > hiddenAt) {
+        allowanceUntil = 0;
         return;
       }
       const grace = policy.graceMs();
@@ -99,12 +104,12 @@ export function startTriggers(policy: LockPolicy): () => void {
     if (graceTimer) clearTimeout(graceTimer);
     if (idleTimer) clearTimeout(idleTimer);
     shiftRemaining.value = 0;
-    allowance = false;
+    allowanceUntil = 0;
     unsubscribe();
   };
   const unsubscribe = onAfterLock((reason) => {
     stop();
-    if (reason !== 'other-tab') tabs?.postMessage('l');
+    if (reason !== 'other-tab') tabs?.postMessage(reason === 'exit' ? 'x' : 'l');
   });
   return stop;
 }

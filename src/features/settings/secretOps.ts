@@ -1,7 +1,7 @@
 // Changing how the vault opens. Each operation proves itself with the current PIN, passphrase or
-// recovery code, re-wraps the vault key (data is never re-encrypted) and overwrites the key file in
-// place, so the old slot's bytes do not linger in a freed block.
-import { StoreError, patchKeyFile, readKeyFile } from '../../platform/store';
+// recovery code, re-wraps the vault key (data is never re-encrypted) and overwrites only the changed
+// slot of the key file, in place, and only if no other tab changed it meanwhile.
+import { StoreError, readKeyFile, replaceKeyFile } from '../../platform/store';
 import { type Bytes, changeSecret, getBrowserDeriver, replaceRecoveryCode, resetSecretWithRecovery } from '../../platform/vault';
 import { slotRolesRecord } from './repository';
 
@@ -20,22 +20,26 @@ async function roles() {
 export async function changeUnlockSecret(current: string, next: string): Promise<void> {
   const deriver = getBrowserDeriver();
   try {
-    const { keyFile, slot } = await changeSecret(await currentKeyFile(), current, next, deriver);
-    await patchKeyFile(0, keyFile);
-    const known = await slotRolesRecord.read().catch(() => undefined);
-    if (known && known.secret !== slot) await slotRolesRecord.write({ ...known, secret: slot });
+    const previous = await currentKeyFile();
+    const { keyFile } = await changeSecret(previous, current, next, deriver);
+    await replaceKeyFile(previous, keyFile);
   } finally {
     deriver.retire();
   }
 }
 
-/** Makes a new recovery code but writes nothing until `save`, so abandoning half way keeps the old code. */
+/**
+ * Makes a new recovery code but writes nothing until `save`, so abandoning half way keeps the old
+ * code. If the key file changed in between (another tab), `save` fails with a conflict, never
+ * overwriting that change.
+ */
 export async function prepareRecoveryCode(current: string): Promise<{ words: string[]; save: () => Promise<void> }> {
   const deriver = getBrowserDeriver();
   try {
-    const { keyFile, recovery } = await replaceRecoveryCode(await currentKeyFile(), current, await roles(), deriver);
+    const previous = await currentKeyFile();
+    const { keyFile, recovery } = await replaceRecoveryCode(previous, current, await roles(), deriver);
     recovery.entropy.fill(0);
-    return { words: recovery.words, save: () => patchKeyFile(0, keyFile) };
+    return { words: recovery.words, save: () => replaceKeyFile(previous, keyFile) };
   } finally {
     deriver.retire();
   }
@@ -44,7 +48,8 @@ export async function prepareRecoveryCode(current: string): Promise<{ words: str
 export async function resetSecretAfterRecovery(entropy: Bytes, next: string): Promise<void> {
   const deriver = getBrowserDeriver();
   try {
-    await patchKeyFile(0, await resetSecretWithRecovery(await currentKeyFile(), entropy, next, await roles(), deriver));
+    const previous = await currentKeyFile();
+    await replaceKeyFile(previous, await resetSecretWithRecovery(previous, entropy, next, await roles(), deriver));
   } finally {
     deriver.retire();
   }

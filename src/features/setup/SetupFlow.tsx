@@ -2,7 +2,7 @@
 // exit at any point leaves the phone exactly as it was: a calculator.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { LANGUAGES, type Language, currentLanguage, t, useLanguage } from '../../platform/i18n';
-import { type CreatedVault, type KdfParams, type SecretKind, calibrateKdf, createVault, endSession, getBrowserDeriver } from '../../platform/vault';
+import { type CreatedVault, FLOOR_KDF, type KdfParams, type SecretKind, calibrateKdf, createVault, endSession, getBrowserDeriver } from '../../platform/vault';
 import { Choice, Screen } from '../../shared/ui';
 import { RecoveryCheck, RecoveryWords, SecretForm, UnlockHowTo, describeError } from '../secrets';
 import { REGIONS, type Region, type Settings, defaultSettings } from '../settings/schema';
@@ -29,9 +29,9 @@ export function SetupFlow({ namespaces, onDone, onAbandon }: SetupFlowProps) {
   const calibration = useRef<Promise<KdfParams> | null>(null);
 
   // Measure this phone's speed while she reads the first screens, in the worker.
+  // If measuring fails (the worker ran out of memory on a small phone), the lowest costs allowed.
   useEffect(() => {
-    calibration.current = calibrateKdf(getBrowserDeriver());
-    calibration.current.catch(() => undefined);
+    calibration.current = calibrateKdf(getBrowserDeriver()).catch(() => FLOOR_KDF);
   }, []);
 
   const settingsNow = (): Settings => ({ ...defaultSettings(language), region: region ?? 'GB-ENG', secretKind: kind });
@@ -47,7 +47,7 @@ export function SetupFlow({ namespaces, onDone, onAbandon }: SetupFlowProps) {
     setError(null);
     try {
       const deriver = getBrowserDeriver();
-      const kdf = await (calibration.current ?? calibrateKdf(deriver));
+      const kdf = await (calibration.current ?? calibrateKdf(deriver).catch(() => FLOOR_KDF));
       setCreated(await createVault(chosen, kdf, deriver));
       deriver.retire();
       setStep('recovery');

@@ -5,7 +5,7 @@
 // exists"; it is created whole (temp file, then rename). A crash before it leaves only records no
 // key can open, which the next set-up clears away.
 
-import { createKeyFile, databaseExists, deleteDatabase, keyFileExists } from '../../platform/store';
+import { createKeyFile, databaseExists, deleteDatabase, isStoreError, keyFileExists } from '../../platform/store';
 import type { CreatedVault } from '../../platform/vault';
 import { settingsRecord, slotRolesRecord } from '../settings/repository';
 import type { Settings } from '../settings/schema';
@@ -18,10 +18,17 @@ export class AlreadySetUpError extends Error {
 }
 
 export async function commitVault(created: CreatedVault, settings: Settings): Promise<void> {
-  // Another tab may have finished set-up while this one was on the recovery words.
-  if (await keyFileExists()) throw new AlreadySetUpError();
-  if (await databaseExists()) await deleteDatabase();
-  await settingsRecord.write(settings);
-  await slotRolesRecord.write(created.roles);
-  await createKeyFile(created.keyFile);
+  // One tab at a time: another may be finishing set-up too, and must not have its records cleared.
+  await navigator.locks.request('calc-setup', async () => {
+    // A key file that cannot be read throws here: it is never taken for "no vault" and written over.
+    if (await keyFileExists()) throw new AlreadySetUpError();
+    if (await databaseExists()) await deleteDatabase();
+    await settingsRecord.write(settings);
+    await slotRolesRecord.write(created.roles);
+    try {
+      await createKeyFile(created.keyFile);
+    } catch (error) {
+      throw isStoreError(error, 'exists') ? new AlreadySetUpError() : error;
+    }
+  });
 }

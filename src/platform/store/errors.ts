@@ -1,7 +1,15 @@
 // Storage failures the UI must explain in plain words. Nothing in the store throws anything else
 // for a condition a person could meet.
 
-export type StoreErrorCode = 'storage_full' | 'storage_unavailable' | 'damaged' | 'invalid';
+export type StoreErrorCode =
+  | 'storage_full'
+  | 'storage_unavailable'
+  | 'damaged'
+  | 'invalid'
+  /** A key file already exists where one was to be created. */
+  | 'exists'
+  /** The key file changed (another tab) between reading it and writing a change. */
+  | 'conflict';
 
 export class StoreError extends Error {
   readonly code: StoreErrorCode;
@@ -21,5 +29,7 @@ export function storageFailure(error: unknown): StoreError {
   if (error instanceof StoreError) return error;
   const name = error instanceof DOMException || error instanceof Error ? error.name : '';
   if (name === 'QuotaExceededError') return new StoreError('storage_full', 'storage is full', { cause: error });
+  if (name === 'AlreadyExists') return new StoreError('exists', 'already exists', { cause: error });
+  if (name === 'Conflict') return new StoreError('conflict', 'changed meanwhile', { cause: error });
   return new StoreError('storage_unavailable', name || 'storage failed', { cause: error });
 }

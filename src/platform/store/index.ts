@@ -4,7 +4,7 @@
 
 export { closeDatabase, databaseExists, deleteDatabase } from './db';
 export { StoreError, isStoreError, type StoreErrorCode } from './errors';
-export { createKeyFile, eraseKeyFile, keyFileExists, patchKeyFile, readKeyFile } from './keyFileStore';
+export { clearFailedAttempts, countFailedAttempt, createKeyFile, eraseKeyFile, keyFileExists, readKeyFile, replaceKeyFile } from './keyFileStore';
 export { type Listed, type Repository, type Singleton, createRepository, createSingleton } from './repository';
 export { persistStorage, storageStatus, type StorageStatus } from './persistence';
 export { wipeAll } from './wipe';

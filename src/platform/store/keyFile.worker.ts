@@ -1,8 +1,9 @@
 // Writes the key file through a synchronous access handle, which writes in place. Chromium's
 // createWritable() writes a swap copy and renames it over the original, leaving the old key slots
 // in freed blocks on disk; in place, a PIN change or a wipe overwrites the very bytes that held them.
+// Every operation runs under one Web Lock, so tabs take turns, and each checks what it overwrites.
 
-import type { KeyFileRequest, KeyFileResponse } from './keyFileProtocol';
+import type { KeyFileOp, KeyFileRequest, KeyFileResponse } from './keyFileProtocol';
 import { STORAGE_NAMES } from './names';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
@@ -19,53 +20,93 @@ async function withHandle<T>(name: string, create: boolean, work: (handle: FileS
   }
 }
 
+async function exists(name: string): Promise<boolean> {
+  try {
+    await (await navigator.storage.getDirectory()).getFileHandle(name);
+    return true;
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'NotFoundError') return false;
+    throw error;
+  }
+}
+
+function read(handle: FileSystemSyncAccessHandle, offset: number, length: number): Uint8Array {
+  if (offset < 0 || offset + length > handle.getSize()) throw new DOMException('outside the file', 'InvalidStateError');
+  const bytes = new Uint8Array(length);
+  handle.read(bytes, { at: offset });
+  return bytes;
+}
+
 async function create(bytes: Uint8Array): Promise<void> {
-  const root = await navigator.storage.getDirectory();
+  // A vault that exists is never replaced by a new one, whatever the caller believed.
+  if (await exists(STORAGE_NAMES.keyFile)) throw new DOMException('a key file exists', 'AlreadyExists');
   // Written whole under a temporary name, then renamed: a crash mid-write never leaves a half key
   // file under the real name, and the real name's existence is what says "a vault exists".
   await withHandle(STORAGE_NAMES.keyFileTemp, true, (handle) => {
     handle.truncate(0);
     handle.write(bytes, { at: 0 });
   });
-  const temp = await root.getFileHandle(STORAGE_NAMES.keyFileTemp);
+  const temp = await (await navigator.storage.getDirectory()).getFileHandle(STORAGE_NAMES.keyFileTemp);
   await (temp as FileSystemFileHandle & { move(name: string): Promise<void> }).move(STORAGE_NAMES.keyFile);
 }
 
-async function patch(offset: number, bytes: Uint8Array): Promise<void> {
+async function replace(offset: number, expected: Uint8Array, bytes: Uint8Array): Promise<void> {
   await withHandle(STORAGE_NAMES.keyFile, false, (handle) => {
-    if (offset + bytes.length > handle.getSize()) throw new DOMException('patch beyond the end', 'InvalidStateError');
+    const current = read(handle, offset, expected.length);
+    if (expected.length !== bytes.length || current.some((b, i) => b !== expected[i])) throw new DOMException('changed meanwhile', 'Conflict');
     handle.write(bytes, { at: offset });
+  });
+}
+
+async function count(offset: number, at: number): Promise<void> {
+  await withHandle(STORAGE_NAMES.keyFile, false, (handle) => {
+    const fields = read(handle, offset, 12);
+    const view = new DataView(fields.buffer);
+    view.setUint32(0, Math.min(view.getUint32(0, true) + 1, 0xffffffff), true);
+    view.setFloat64(4, at, true);
+    handle.write(fields, { at: offset });
+  });
+}
+
+async function clear(offset: number, length: number): Promise<void> {
+  await withHandle(STORAGE_NAMES.keyFile, false, (handle) => {
+    read(handle, offset, length);
+    handle.write(new Uint8Array(length), { at: offset });
   });
 }
 
 async function erase(): Promise<void> {
   const root = await navigator.storage.getDirectory();
   for (const name of [STORAGE_NAMES.keyFile, STORAGE_NAMES.keyFileTemp]) {
-    try {
-      await withHandle(name, false, (handle) => {
-        const noise = new Uint8Array(handle.getSize());
-        crypto.getRandomValues(noise);
-        handle.write(noise, { at: 0 });
-      });
-      await root.removeEntry(name);
-    } catch (error) {
-      if (!(error instanceof DOMException && error.name === 'NotFoundError')) throw error;
-    }
+    if (!(await exists(name))) continue;
+    await withHandle(name, false, (handle) => {
+      const noise = new Uint8Array(handle.getSize());
+      crypto.getRandomValues(noise);
+      handle.write(noise, { at: 0 });
+    });
+    await root.removeEntry(name);
+  }
+}
+
+function run(request: KeyFileOp): Promise<void> {
+  switch (request.op) {
+    case 'create':
+      return create(request.bytes);
+    case 'replace':
+      return replace(request.offset, request.expected, request.bytes);
+    case 'count':
+      return count(request.offset, request.at);
+    case 'clear':
+      return clear(request.offset, request.length);
+    case 'erase':
+      return erase();
   }
 }
 
 scope.addEventListener('message', (event: MessageEvent<KeyFileRequest>) => {
   const request = event.data;
-  // One writer at a time across tabs: sync access handles are exclusive, and a PIN change must not
-  // interleave with another tab's failure-counter write.
-  void navigator.locks
-    .request(STORAGE_NAMES.keyFileLock, async () => {
-      if (request.op === 'create') await create(request.bytes);
-      else if (request.op === 'patch') await patch(request.offset, request.bytes);
-      else await erase();
-    })
-    .then(
-      () => scope.postMessage({ id: request.id, ok: true } satisfies KeyFileResponse),
-      (error: unknown) => scope.postMessage({ id: request.id, ok: false, name: error instanceof Error ? error.name : 'Error' } satisfies KeyFileResponse),
-    );
+  void navigator.locks.request(STORAGE_NAMES.keyFileLock, () => run(request)).then(
+    () => scope.postMessage({ id: request.id, ok: true } satisfies KeyFileResponse),
+    (error: unknown) => scope.postMessage({ id: request.id, ok: false, name: error instanceof Error ? error.name : 'Error' } satisfies KeyFileResponse),
+  );
 });

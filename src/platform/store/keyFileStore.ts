@@ -1,16 +1,15 @@
 // Reading and writing the key file in the origin-private file system. Reads happen on the page;
 // writes go through a worker (see keyFile.worker.ts for why).
 
+import { FAILURE_FIELDS } from '../vault';
 import { StoreError, storageFailure } from './errors';
-import type { KeyFileRequest, KeyFileResponse } from './keyFileProtocol';
+import type { KeyFileOp, KeyFileRequest, KeyFileResponse } from './keyFileProtocol';
 import { STORAGE_NAMES } from './names';
-
-type Op = { op: 'create'; bytes: Uint8Array } | { op: 'patch'; offset: number; bytes: Uint8Array } | { op: 'erase' };
 
 let worker: Worker | null = null;
 let nextId = 1;
 
-function send(op: Op): Promise<void> {
+function send(op: KeyFileOp): Promise<void> {
   worker ??= new Worker(new URL('./keyFile.worker.ts', import.meta.url), { type: 'module' });
   const target = worker;
   const id = nextId++;
@@ -59,18 +58,40 @@ export async function readKeyFile(): Promise<Uint8Array<ArrayBuffer> | null> {
   }
 }
 
+/**
+ * Whether a vault exists. A read error is thrown, never taken for "no": mistaking a vault that
+ * could not be read for none would offer set-up over it.
+ */
 export async function keyFileExists(): Promise<boolean> {
-  return (await readKeyFile().catch(() => null)) !== null;
+  return (await readKeyFile()) !== null;
 }
 
-/** Writes a new key file so that it appears whole or not at all. */
+/** Writes a new key file so that it appears whole or not at all; StoreError 'exists' if there is one. */
 export function createKeyFile(bytes: Uint8Array): Promise<void> {
   return send({ op: 'create', bytes });
 }
 
-/** Overwrites part of the key file in place (a slot, or the failure counter). */
-export function patchKeyFile(offset: number, bytes: Uint8Array): Promise<void> {
-  return send({ op: 'patch', offset, bytes });
+/**
+ * Writes a changed key file (a re-wrapped slot) in place: only the bytes that differ, and only if
+ * they are still what `previous` says (StoreError 'conflict' if another tab changed them).
+ */
+export function replaceKeyFile(previous: Uint8Array, next: Uint8Array): Promise<void> {
+  if (previous.length !== next.length) return Promise.reject(new StoreError('invalid', 'key file size changed'));
+  let start = 0;
+  while (start < next.length && previous[start] === next[start]) start++;
+  if (start === next.length) return Promise.resolve();
+  let end = next.length;
+  while (previous[end - 1] === next[end - 1]) end--;
+  return send({ op: 'replace', offset: start, expected: previous.slice(start, end), bytes: next.slice(start, end) });
+}
+
+/** Counts one unlock-shaped attempt, atomically across tabs. */
+export function countFailedAttempt(at: number = Date.now()): Promise<void> {
+  return send({ op: 'count', offset: FAILURE_FIELDS.offset, at });
+}
+
+export function clearFailedAttempts(): Promise<void> {
+  return send({ op: 'clear', offset: FAILURE_FIELDS.offset, length: FAILURE_FIELDS.length });
 }
 
 /** Overwrites the key file with random bytes, then removes it. What ciphertext lingers has no key. */

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { createVault, endSession, unlockWithSecret } from '../vault';
 import { FAST_KDF, inlineDeriver } from '../vault/testing';
 import { DB_VERSION, databaseExists, deleteDatabase } from './db';
-import { createKeyFile, eraseKeyFile, patchKeyFile, readKeyFile } from './keyFileStore';
+import { clearFailedAttempts, countFailedAttempt, createKeyFile, eraseKeyFile, readKeyFile, replaceKeyFile } from './keyFileStore';
 import { STORAGE_NAMES } from './names';
 import { createRepository, createSingleton } from './repository';
 import { StoreError, storageFailure } from './errors';
@@ -124,15 +124,17 @@ describe('encrypted repository', () => {
 });
 
 describe('key file in OPFS', () => {
-  it('is absent until created, appears whole, patches in place and erases', async () => {
+  it('is absent until created, appears whole, changes in place and erases', async () => {
     expect(await readKeyFile()).toBeNull();
     const bytes = new Uint8Array(544).map((_, i) => i % 251);
     await createKeyFile(bytes);
     expect(await readKeyFile()).toEqual(bytes);
-    await patchKeyFile(36, Uint8Array.of(9, 9, 9));
+    const next = bytes.slice();
+    next.set([9, 9, 9], 100);
+    await replaceKeyFile(bytes, next);
     const patched = await readKeyFile();
     expect(patched?.length).toBe(544);
-    expect(Array.from(patched?.subarray(35, 40) ?? [])).toEqual([35, 9, 9, 9, 39]);
+    expect(Array.from(patched?.subarray(99, 104) ?? [])).toEqual([99, 9, 9, 9, 103]);
     const root = await navigator.storage.getDirectory();
     const names: string[] = [];
     for await (const name of (root as unknown as { keys(): AsyncIterable<string> }).keys()) names.push(name);
@@ -141,9 +143,36 @@ describe('key file in OPFS', () => {
     expect(await readKeyFile()).toBeNull();
   });
 
-  it('refuses a patch past the end of the file', async () => {
+  it('never creates over an existing key file', async () => {
+    await createKeyFile(new Uint8Array(544).fill(1));
+    await expect(createKeyFile(new Uint8Array(544).fill(2))).rejects.toMatchObject({ code: 'exists' });
+    expect((await readKeyFile())?.[0]).toBe(1);
+  });
+
+  it('refuses a change when the bytes were changed meanwhile (another tab), and writes nothing', async () => {
+    const original = new Uint8Array(544).fill(1);
+    await createKeyFile(original);
+    const mine = original.slice();
+    mine.set([5, 5], 200);
+    const theirs = original.slice();
+    theirs.set([7, 7], 200);
+    await replaceKeyFile(original, theirs);
+    await expect(replaceKeyFile(original, mine)).rejects.toMatchObject({ code: 'conflict' });
+    expect((await readKeyFile())?.[200]).toBe(7);
+  });
+
+  it('counts every failed attempt, even when many are counted at once', async () => {
     await createKeyFile(new Uint8Array(544));
-    await expect(patchKeyFile(540, new Uint8Array(8))).rejects.toBeInstanceOf(StoreError);
+    await Promise.all(Array.from({ length: 10 }, (_, i) => countFailedAttempt(1000 + i)));
+    const view = new DataView(((await readKeyFile()) as Uint8Array).buffer);
+    expect(view.getUint32(36, true)).toBe(10);
+    await clearFailedAttempts();
+    expect(new DataView(((await readKeyFile()) as Uint8Array).buffer).getUint32(36, true)).toBe(0);
+  });
+
+  it('fails a change that would run past the end of the file', async () => {
+    await createKeyFile(new Uint8Array(544));
+    await expect(replaceKeyFile(new Uint8Array(544), new Uint8Array(545))).rejects.toBeInstanceOf(StoreError);
     expect((await readKeyFile())?.length).toBe(544);
   });
 });

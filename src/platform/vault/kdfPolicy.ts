@@ -21,10 +21,13 @@ export function chooseKdfParams(defaultMs: number, targetMs: number = UNLOCK_TAR
     const memoryKiB = Math.floor(budget / iterations / MiB) * MiB;
     if (memoryKiB >= k.floorMemoryKiB) return { memoryKiB, iterations, parallelism: k.parallelism };
   }
-  return { memoryKiB: k.floorMemoryKiB, iterations: k.floorIterations, parallelism: k.parallelism };
+  return FLOOR_KDF;
 }
 
 export const DEFAULT_KDF: KdfParams = { memoryKiB: VAULT.kdf.memoryKiB, iterations: VAULT.kdf.iterations, parallelism: VAULT.kdf.parallelism };
+
+/** The lowest costs the vault accepts (OWASP's floor). */
+export const FLOOR_KDF: KdfParams = { memoryKiB: VAULT.kdf.floorMemoryKiB, iterations: VAULT.kdf.floorIterations, parallelism: VAULT.kdf.parallelism };
 
 /**
  * Times Argon2id at the default costs on this device (after one warm-up run, since the first run in

@@ -119,13 +119,16 @@ export function parseKeyFile(bytes: Uint8Array): KeyFile {
   return { header, slots };
 }
 
-/** The mutable failure fields (offset and bytes), for writing in place after each unlock-shaped attempt. */
+/** Where the mutable failure fields sit: a u32 count, then an f64 time, little-endian. */
+export const FAILURE_FIELDS = { offset: 36, length: 12 } as const;
+
+/** The failure fields as bytes (tests and tools; the app increments them in place, atomically). */
 export function failureFields(failures: number, lastFailureAt: number): { offset: number; bytes: Bytes } {
-  const bytes = new Uint8Array(12);
+  const bytes = new Uint8Array(FAILURE_FIELDS.length);
   const view = new DataView(bytes.buffer);
   view.setUint32(0, Math.min(failures, 0xffffffff), true);
   view.setFloat64(4, lastFailureAt, true);
-  return { offset: 36, bytes };
+  return { offset: FAILURE_FIELDS.offset, bytes };
 }
 
 /** Random bytes the size of a slot: an unused slot is indistinguishable from a used one. */

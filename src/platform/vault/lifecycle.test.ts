@@ -104,6 +104,19 @@ describe('vault lifecycle', () => {
     await expect(unlockWithSecret(bytes, '111111', inlineDeriver)).rejects.toMatchObject({ code: 'no_matching_slot' });
   });
 
+  it('does not keep keys when a lock happens while unlocking (Exit pressed during Argon2id)', async () => {
+    const created = await createVault('111111', FAST_KDF, inlineDeriver);
+    endSession();
+    const attempt = unlockWithSecret(created.keyFile, '111111', inlineDeriver);
+    endSession();
+    await expect(attempt).rejects.toMatchObject({ code: 'aborted' });
+    expect(isUnlocked()).toBe(false);
+    const creating = createVault('222222', FAST_KDF, inlineDeriver);
+    endSession();
+    await expect(creating).rejects.toMatchObject({ code: 'aborted' });
+    expect(isUnlocked()).toBe(false);
+  });
+
   it('stops before unlocking when the attempt is abandoned', async () => {
     const created = await createVault('111111', FAST_KDF, inlineDeriver);
     endSession();

@@ -9,7 +9,7 @@ import type { KekDeriver } from './kdfClient';
 import { type KdfParams, type KeyFile, emptySlot, encodeKeyFile, newHeader, parseKeyFile } from './keyFile';
 import { type RecoveryCode, newRecoveryCode, recoveryKek } from './recovery';
 import { secretBytes } from './secret';
-import { beginSession } from './session';
+import { beginSession, sessionGeneration } from './session';
 import { importMaster, openSlotRaw, openSlots, sealSlot } from './slots';
 
 /** Which slot holds what. Kept inside the vault (encrypted), never in the key file. */
@@ -43,6 +43,7 @@ export interface CreatedVault {
 
 /** Creates a vault and opens a session on it. Nothing is written: the caller persists `keyFile`. */
 export async function createVault(secret: string, kdf: KdfParams, deriver: KekDeriver): Promise<CreatedVault> {
+  const startedAt = sessionGeneration();
   const file: KeyFile = { header: newHeader(kdf), slots: Array.from({ length: VAULT.keyFile.slotCount }, emptySlot) };
   const roles = distinctSlots();
   const raw = randomBytes(VAULT.kdf.keyBytes);
@@ -51,7 +52,7 @@ export async function createVault(secret: string, kdf: KdfParams, deriver: KekDe
     const kek = await deriveSecretKek(deriver, file, secret);
     file.slots[roles.secret] = await sealSlot(kek, file, roles.secret, raw);
     file.slots[roles.recovery] = await sealSlot(await recoveryKek(recovery.entropy, file.header.salt), file, roles.recovery, raw);
-    await beginSession(await importMaster(raw));
+    await beginSession(await importMaster(raw), startedAt);
   } finally {
     zero(raw);
   }
@@ -60,18 +61,20 @@ export async function createVault(secret: string, kdf: KdfParams, deriver: KekDe
 
 /** Opens the vault with a PIN or passphrase. Throws no_matching_slot for a wrong one, header_* for a bad file. */
 export async function unlockWithSecret(keyFileBytes: Uint8Array, secret: string, deriver: KekDeriver, signal?: AbortSignal): Promise<{ slot: number }> {
+  const startedAt = sessionGeneration();
   const file = parseKeyFile(keyFileBytes);
   const kek = await deriveSecretKek(deriver, file, secret, signal);
   const { index, master } = await openSlots(kek, file);
   if (signal?.aborted) throw new VaultError('aborted');
-  await beginSession(master);
+  await beginSession(master, startedAt);
   return { slot: index };
 }
 
 export async function unlockWithRecovery(keyFileBytes: Uint8Array, entropy: Uint8Array): Promise<{ slot: number }> {
+  const startedAt = sessionGeneration();
   const file = parseKeyFile(keyFileBytes);
   const { index, master } = await openSlots(await recoveryKek(entropy, file.header.salt), file);
-  await beginSession(master);
+  await beginSession(master, startedAt);
   return { slot: index };
 }
 

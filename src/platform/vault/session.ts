@@ -9,17 +9,30 @@ import { VaultError } from './errors';
 import { type Keyring, deriveKeyring, tagFor } from './keyring';
 
 let keyring: Keyring | null = null;
+/** Bumped by every endSession: an unlock that began before a lock must not open a session after it. */
+let generation = 0;
 const tagCache = new Map<string, string>();
 const endListeners = new Set<() => void>();
 
-export async function beginSession(master: CryptoKey): Promise<void> {
+/** The current session generation, captured when an unlock or vault creation starts. */
+export function sessionGeneration(): number {
+  return generation;
+}
+
+/**
+ * Opens a session, unless a lock happened since `startedAt` (for example, Exit pressed while
+ * Argon2id ran): then the keys are not kept and the attempt ends as aborted.
+ */
+export async function beginSession(master: CryptoKey, startedAt: number): Promise<void> {
   const next = await deriveKeyring(master);
+  if (startedAt !== generation) throw new VaultError('aborted', 'locked while unlocking');
   tagCache.clear();
   keyring = next;
 }
 
 /** Forgets every key at once. Synchronous, so quick exit can call it inside its event handler. */
 export function endSession(): void {
+  generation += 1;
   keyring = null;
   tagCache.clear();
   for (const listener of endListeners) listener();

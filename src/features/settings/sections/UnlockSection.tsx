@@ -17,12 +17,12 @@ export function UnlockSection({ settings, save }: SectionProps) {
 
   const submit = async (next: string) => {
     setBusy(true);
-    const ok = await saved.run(async () => {
-      await changeUnlockSecret(current, next);
-      await save({ ...settings, secretKind: kind });
-    }, t(`settings:unlock.changed_${kind}`));
+    const changed = await saved.run(() => changeUnlockSecret(current, next), t(`settings:unlock.changed_${kind}`));
+    // Once the key file has changed, the new secret is the one that works, whatever happens next:
+    // she is told so even if noting PIN-or-passphrase in her settings fails.
+    if (changed) await save({ ...settings, secretKind: kind }).catch(() => undefined);
     setBusy(false);
-    if (ok) {
+    if (changed) {
       setCurrent('');
       setDone(true);
     }
