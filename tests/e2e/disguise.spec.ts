@@ -1,7 +1,7 @@
 import { type Page, expect, test } from '@playwright/test';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { confirmRecoveryWords, display, expectCalculator, expectHome, lock, openFresh, press, readRecoveryWords, setUp, storageInventory } from './support';
+import { display, expectCalculator, expectHome, lock, openFresh, press, setUp, storageInventory } from './support';
 
 const REVEALING = /abuse|domestic|safety|evidence|breach|helpline|advocate|police|victim|vault|waymark|refuge/i;
 
@@ -143,17 +143,7 @@ test.describe('the disguise', () => {
       });
     });
     await openFresh(page);
-    await press(page, 'C1793÷0=');
-    await page.getByRole('button', { name: 'Continue' }).click();
-    await page.getByRole('button', { name: 'Continue' }).click();
-    await page.getByLabel('New PIN', { exact: true }).fill('246810');
-    await page.getByLabel('Type the PIN again', { exact: true }).fill('246810');
-    await page.getByRole('button', { name: 'Continue' }).click();
-    await page.getByRole('radio', { name: 'Wales' }).check();
-    await page.getByRole('button', { name: 'Continue' }).click();
-    const words = await readRecoveryWords(page);
-    await page.getByRole('button', { name: 'I have written them down' }).click();
-    await confirmRecoveryWords(page, words);
+    await setUp(page, { region: 'GB-WLS', stopAfter: 'check' });
     await page.getByRole('button', { name: 'Check and finish' }).click();
     await page.getByRole('button', { name: 'Install' }).click();
     await expect.poll(() => page.evaluate(() => (window as unknown as { __prompted?: boolean }).__prompted)).toBe(true);

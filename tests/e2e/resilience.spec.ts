@@ -1,6 +1,6 @@
 // Offline use, damaged records and a full disk: each gets a clear message and loses nothing.
 import { expect, test } from '@playwright/test';
-import { PIN, confirmRecoveryWords, expectCalculator, expectHome, lock, openFresh, press, readRecoveryWords, setUp, storageInventory, unlockWithPin } from './support';
+import { PIN, expectCalculator, expectHome, lock, openFresh, setUp, storageInventory, unlockWithPin } from './support';
 
 test('after the first visit it loads, unlocks and works with the network off', async ({ page, context }) => {
   await openFresh(page);
@@ -64,17 +64,7 @@ test('a full disk at the end of set-up says so, saves nothing, and set-up can fi
   await openFresh(page);
   const cdp = await context.newCDPSession(page);
   const origin = new URL(page.url()).origin;
-  await press(page, 'C1793÷0=');
-  await page.getByRole('button', { name: 'Continue' }).click();
-  await page.getByRole('button', { name: 'Continue' }).click();
-  await page.getByLabel('New PIN', { exact: true }).fill(PIN);
-  await page.getByLabel('Type the PIN again', { exact: true }).fill(PIN);
-  await page.getByRole('button', { name: 'Continue' }).click();
-  await page.getByRole('radio', { name: 'Scotland' }).check();
-  await page.getByRole('button', { name: 'Continue' }).click();
-  const words = await readRecoveryWords(page);
-  await page.getByRole('button', { name: 'I have written them down' }).click();
-  await confirmRecoveryWords(page, words);
+  await setUp(page, { region: 'GB-SCT', stopAfter: 'check' });
 
   await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: 1 });
   await page.getByRole('button', { name: 'Check and finish' }).click();

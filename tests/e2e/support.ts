@@ -56,12 +56,14 @@ export interface SetUpOptions {
   calculatorLanguage?: Lang;
   /** Called on each screen of set-up, e.g. to run axe over it. */
   onScreen?: (name: string) => Promise<void>;
+  /** Stop part way: after submitting the secret, once the recovery words show, or with the check typed in. */
+  stopAfter?: 'secret' | 'recovery' | 'check';
 }
 
 const LANGUAGE_NAMES: Record<Lang, string> = { en: 'English', cy: 'Cymraeg', pl: 'Polski', ur: 'اردو' };
 
 /** Sets the app up through its UI, from a calculator with no vault, and returns the recovery words. */
-export async function setUp(page: Page, { kind = 'pin', secret = PIN, region = 'GB-ENG', language = 'en', calculatorLanguage = 'en', onScreen = async () => {} }: SetUpOptions = {}): Promise<string[]> {
+export async function setUp(page: Page, { kind = 'pin', secret = PIN, region = 'GB-ENG', language = 'en', calculatorLanguage = 'en', onScreen = async () => {}, stopAfter }: SetUpOptions = {}): Promise<string[]> {
   await press(page, `C${SETUP_SEQUENCE}=`, calculatorLanguage);
   // Set-up opens in the browser's language, like the calculator.
   await expect(page.getByRole('heading', { name: translator(calculatorLanguage)('setup:welcome.title') })).toBeVisible();
@@ -77,14 +79,17 @@ export async function setUp(page: Page, { kind = 'pin', secret = PIN, region = '
   await page.getByLabel(t(`setup:secret.confirm_${kind}`), { exact: true }).fill(secret);
   await onScreen('secret');
   await page.getByRole('button', { name: t('common:continue') }).click();
+  if (stopAfter === 'secret') return [];
   await page.getByRole('radio', { name: t(`common:regions.${region}`), exact: true }).check();
   await onScreen('region');
   await page.getByRole('button', { name: t('common:continue') }).click();
   const words = await readRecoveryWords(page, t('setup:recovery.listLabel'));
   await onScreen('recovery');
+  if (stopAfter === 'recovery') return words;
   await page.getByRole('button', { name: t('setup:recovery.written') }).click();
   await onScreen('check');
   await confirmRecoveryWords(page, words);
+  if (stopAfter === 'check') return words;
   await page.getByRole('button', { name: t('setup:check.confirm') }).click();
   await expect(page.getByRole('heading', { name: t('setup:ready.title') })).toBeVisible();
   await onScreen('ready');

@@ -64,27 +64,14 @@ test.describe('set-up and unlock', () => {
 
   test('a PIN too short is refused at set-up with a reason', async ({ page }) => {
     await openFresh(page);
-    await press(page, 'C1793÷0=');
-    await page.getByRole('button', { name: 'Continue' }).click();
-    await page.getByRole('button', { name: 'Continue' }).click();
-    await page.getByLabel('New PIN', { exact: true }).fill('12345');
-    await page.getByLabel('Type the PIN again', { exact: true }).fill('12345');
-    await page.getByRole('button', { name: 'Continue' }).click();
+    await setUp(page, { secret: '12345', stopAfter: 'secret' });
     await expect(page.getByText('Your PIN needs at least 6 numbers.')).toBeVisible();
     await expect(page.getByLabel('New PIN', { exact: true })).toHaveAttribute('aria-invalid', 'true');
   });
 
   test('a reload mid set-up leaves no half vault, and set-up starts again cleanly', async ({ page }) => {
     await openFresh(page);
-    await press(page, 'C1793÷0=');
-    await page.getByRole('button', { name: 'Continue' }).click();
-    await page.getByRole('button', { name: 'Continue' }).click();
-    await page.getByLabel('New PIN', { exact: true }).fill(PIN);
-    await page.getByLabel('Type the PIN again', { exact: true }).fill(PIN);
-    await page.getByRole('button', { name: 'Continue' }).click();
-    await page.getByRole('radio', { name: 'England' }).check();
-    await page.getByRole('button', { name: 'Continue' }).click();
-    await expect(page.getByRole('list', { name: 'Recovery words' })).toBeVisible({ timeout: 20_000 });
+    await setUp(page, { stopAfter: 'recovery' });
     await page.reload();
     await expectCalculator(page);
     expect((await storageInventory(page)).files).not.toContain('calc.dat');

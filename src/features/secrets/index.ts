@@ -6,4 +6,5 @@ export { describeError } from './describeError';
 export { RecoveryCheck } from './RecoveryCheck';
 export { RecoveryWords } from './RecoveryWords';
 export { SecretForm } from './SecretForm';
+export { SecretKindChoice } from './SecretKindChoice';
 export { UnlockHowTo } from './UnlockHowTo';

@@ -2,8 +2,8 @@
 import { useState } from 'preact/hooks';
 import { t } from '../../platform/i18n';
 import type { Bytes, SecretKind } from '../../platform/vault';
-import { Choice, Screen } from '../../shared/ui';
-import { SecretForm, UnlockHowTo, describeError } from '../secrets';
+import { Screen } from '../../shared/ui';
+import { SecretForm, SecretKindChoice, UnlockHowTo, describeError } from '../secrets';
 import { resetSecretAfterRecovery } from '../settings/secretOps';
 
 export function ResetSecret({ entropy, onDone }: { entropy: Bytes; onDone: (kind: SecretKind) => void }) {
@@ -32,15 +32,7 @@ export function ResetSecret({ entropy, onDone }: { entropy: Bytes; onDone: (kind
           {error}
         </p>
       )}
-      <Choice
-        legend={t('setup:kind.legend')}
-        options={[
-          { value: 'pin', label: t('setup:kind.pin'), hint: t('setup:kind.pinHint') },
-          { value: 'passphrase', label: t('setup:kind.passphrase'), hint: t('setup:kind.passphraseHint') },
-        ]}
-        value={kind}
-        onChange={setKind}
-      />
+      <SecretKindChoice value={kind} onChange={setKind} />
       <UnlockHowTo kind={kind} />
       <SecretForm key={kind} kind={kind} busy={busy} submitLabel={t('common:save')} onSubmit={(secret) => void submit(secret)} />
     </Screen>

@@ -4,7 +4,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { LANGUAGES, type Language, currentLanguage, t, useLanguage } from '../../platform/i18n';
 import { type CreatedVault, FLOOR_KDF, type KdfParams, type SecretKind, calibrateKdf, createVault, endSession, getBrowserDeriver } from '../../platform/vault';
 import { Choice, Screen } from '../../shared/ui';
-import { RecoveryCheck, RecoveryWords, SecretForm, UnlockHowTo, describeError } from '../secrets';
+import { RecoveryCheck, RecoveryWords, SecretForm, SecretKindChoice, UnlockHowTo, describeError } from '../secrets';
 import { REGIONS, type Region, type Settings, defaultSettings } from '../settings/schema';
 import { AlreadySetUpError, commitVault } from './commit';
 import { InstallOffer } from './InstallOffer';
@@ -104,15 +104,7 @@ export function SetupFlow({ namespaces, onDone, onAbandon }: SetupFlowProps) {
       return (
         <Screen title={t('setup:kind.title')} back={back('welcome')}>
           <p>{t('setup:kind.intro')}</p>
-          <Choice
-            legend={t('setup:kind.legend')}
-            options={[
-              { value: 'pin', label: t('setup:kind.pin'), hint: t('setup:kind.pinHint') },
-              { value: 'passphrase', label: t('setup:kind.passphrase'), hint: t('setup:kind.passphraseHint') },
-            ]}
-            value={kind}
-            onChange={setKind}
-          />
+          <SecretKindChoice value={kind} onChange={setKind} />
           <p>{t('setup:kind.whichStronger')}</p>
           <button type="button" class="primary" onClick={() => setStep('secret')}>
             {t('common:continue')}

@@ -2,8 +2,7 @@
 import { useState } from 'preact/hooks';
 import { t } from '../../../platform/i18n';
 import type { SecretKind } from '../../../platform/vault';
-import { Choice } from '../../../shared/ui';
-import { CurrentSecretField, SecretForm, UnlockHowTo } from '../../secrets';
+import { CurrentSecretField, SecretForm, SecretKindChoice, UnlockHowTo } from '../../secrets';
 import { changeUnlockSecret } from '../secretOps';
 import type { SectionProps } from '../SettingsScreen';
 import { useSaved } from './useSaved';
@@ -40,15 +39,7 @@ export function UnlockSection({ settings, save }: SectionProps) {
     <div class="stack">
       <p>{t('settings:unlock.intro')}</p>
       <CurrentSecretField kind={settings.secretKind} value={current} onInput={setCurrent} />
-      <Choice
-        legend={t('setup:kind.legend')}
-        options={[
-          { value: 'pin', label: t('setup:kind.pin'), hint: t('setup:kind.pinHint') },
-          { value: 'passphrase', label: t('setup:kind.passphrase'), hint: t('setup:kind.passphraseHint') },
-        ]}
-        value={kind}
-        onChange={setKind}
-      />
+      <SecretKindChoice value={kind} onChange={setKind} />
       {saved.view}
       {busy && <p role="status">{t('common:working')}</p>}
       <SecretForm key={kind} kind={kind} busy={busy} submitLabel={t(`settings:unlock.submit_${kind}`)} onSubmit={(next) => void submit(next)} />
