@@ -1,6 +1,6 @@
 // Offline use, damaged records and a full disk: each gets a clear message and loses nothing.
 import { expect, test } from '@playwright/test';
-import { PIN, expectCalculator, expectHome, lock, openFresh, setUp, storageInventory, unlockWithPin } from './support';
+import { PIN, expectCalculator, expectHome, lock, openFresh, press, setUp, storageInventory, unlockWithPin } from './support';
 
 test('after the first visit it loads, unlocks and works with the network off', async ({ page, context }) => {
   await openFresh(page);
@@ -78,4 +78,15 @@ test('a full disk at the end of set-up says so, saves nothing, and set-up can fi
   await expectHome(page);
   await lock(page);
   await unlockWithPin(page);
+});
+
+test('a browser that refuses storage (private mode) is told so at the start of set-up', async ({ page }) => {
+  await page.addInitScript(() => {
+    StorageManager.prototype.getDirectory = () => Promise.reject(new DOMException('storage is off', 'SecurityError'));
+  });
+  await openFresh(page);
+  await press(page, 'C1793÷0=');
+  await expect(page.getByRole('alert')).toHaveText(
+    'This browser is not letting the app save anything (it may be in private mode, or storage is switched off). Nothing you saved before has been lost.',
+  );
 });

@@ -7,7 +7,7 @@
 // Every attempt is counted in the key file before the key work starts, so killing the tab
 // mid-attempt does not dodge the back-off.
 
-import { clearFailedAttempts, countFailedAttempt, keyFileExists, readKeyFile } from '../../platform/store';
+import { clearFailedAttempts, countFailedAttempt, isStoreError, keyFileExists, readKeyFile } from '../../platform/store';
 import {
   type Bytes,
   PASSPHRASE_MIN_CHARS,
@@ -135,7 +135,8 @@ async function attempt(proofs: Proof[], host: Host): Promise<void> {
 
 async function startSetup(host: Host): Promise<void> {
   // Only where the key file is certainly absent: a key file that could not be read is not "none".
-  const exists = await keyFileExists().catch(() => true);
+  // With no storage at all, set-up starts and says at once that nothing can be saved here.
+  const exists = await keyFileExists().catch((error: unknown) => !isStoreError(error, 'storage_unavailable'));
   if (exists) return;
   const app = await loadApp();
   await app.mountApp(host, { mode: isIosBrowserTab() ? 'install-first' : 'setup' });

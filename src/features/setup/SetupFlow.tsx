@@ -6,6 +6,7 @@ import { type CreatedVault, FLOOR_KDF, type KdfParams, type SecretKind, calibrat
 import { Choice, Screen } from '../../shared/ui';
 import { RecoveryCheck, RecoveryWords, SecretForm, SecretKindChoice, UnlockHowTo, describeError } from '../secrets';
 import { REGIONS, type Region, type Settings, defaultSettings } from '../settings/schema';
+import { readKeyFile } from '../../platform/store';
 import { AlreadySetUpError, commitVault } from './commit';
 import { InstallOffer } from './InstallOffer';
 
@@ -29,6 +30,11 @@ export function SetupFlow({ namespaces, onDone, onAbandon }: SetupFlowProps) {
   const calibration = useRef<Promise<KdfParams> | null>(null);
 
   // Measure this phone's speed while she reads the first screens, in the worker.
+  // Say at once, not at the last step, when this browser will not let anything be saved.
+  useEffect(() => {
+    readKeyFile().catch((failure: unknown) => setError(describeError(failure)));
+  }, []);
+
   // If measuring fails (the worker ran out of memory on a small phone), the lowest costs allowed.
   useEffect(() => {
     calibration.current = calibrateKdf(getBrowserDeriver()).catch(() => FLOOR_KDF);
@@ -87,6 +93,7 @@ export function SetupFlow({ namespaces, onDone, onAbandon }: SetupFlowProps) {
     case 'welcome':
       return (
         <Screen title={t('setup:welcome.title')}>
+          {errorBox}
           <p>{t('setup:welcome.intro')}</p>
           <p class="warning">{t('setup:welcome.emergency')}</p>
           <Choice

@@ -54,13 +54,15 @@ export async function readKeyFile(): Promise<Uint8Array<ArrayBuffer> | null> {
     return new Uint8Array(await (await handle.getFile()).arrayBuffer());
   } catch (error) {
     if (error instanceof DOMException && error.name === 'NotFoundError') return null;
-    throw storageFailure(error);
+    // Storage works but this file would not read: a vault may well be there. Never "no vault".
+    throw new StoreError('damaged', 'key file unreadable', { cause: error });
   }
 }
 
 /**
  * Whether a vault exists. A read error is thrown, never taken for "no": mistaking a vault that
- * could not be read for none would offer set-up over it.
+ * could not be read for none would offer set-up over it. Throws 'storage_unavailable' when this
+ * browser offers no file storage at all (then no vault can exist here either).
  */
 export async function keyFileExists(): Promise<boolean> {
   return (await readKeyFile()) !== null;
