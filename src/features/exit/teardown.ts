@@ -35,10 +35,6 @@ export function beginExitSession(next: ExitSession): void {
   covered = false;
 }
 
-export function hasExitSession(): boolean {
-  return session !== null;
-}
-
 /** Registers a synchronous callback run just before every lock (for saving drafts). */
 export function onBeforeLock(callback: () => void): () => void {
   beforeLock.add(callback);

@@ -10,7 +10,7 @@ import type settings from '../../../locales/en/settings.json';
 import type setup from '../../../locales/en/setup.json';
 import { type Language, type Namespace, directionOf } from './languages';
 
-export { LANGUAGES, NAMESPACES, type Language, type Namespace, detectLanguage, directionOf, isLanguage } from './languages';
+export { LANGUAGES, type Language, type Namespace, detectLanguage, directionOf, isLanguage } from './languages';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
@@ -56,9 +56,3 @@ export function currentLanguage(): Language {
 
 /** Translates a key. Bound late, so it always uses the current language. */
 export const t = ((...args: unknown[]) => (i18next.t as unknown as (...a: unknown[]) => string)(...args)) as unknown as typeof i18next.t;
-
-/** Subscribes to language changes (for re-rendering). */
-export function onLanguageChanged(listener: () => void): () => void {
-  i18next.on('languageChanged', listener);
-  return () => i18next.off('languageChanged', listener);
-}

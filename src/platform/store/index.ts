@@ -7,4 +7,3 @@ export { StoreError, isStoreError, type StoreErrorCode } from './errors';
 export { clearFailedAttempts, countFailedAttempt, createKeyFile, eraseKeyFile, keyFileExists, readKeyFile, replaceKeyFile } from './keyFileStore';
 export { type Listed, type Repository, type Singleton, createRepository, createSingleton } from './repository';
 export { persistStorage, storageStatus, type StorageStatus } from './persistence';
-export { wipeAll } from './wipe';

@@ -2,13 +2,13 @@
 // and hash-wasm. Pure apart from the session's in-memory keyring; runs in Node and in the browser.
 // Imports nothing from the app.
 
-export { type Bytes, fromBase64Url, randomBytes, toBase64Url, toHex, utf8, zero } from './bytes';
+export { type Bytes, randomBytes, utf8, zero } from './bytes';
 export { KEY_FILE_BYTES, VAULT } from './constants';
 export { VaultError, isVaultError, type VaultErrorCode } from './errors';
 export { FAILURE_FIELDS, type KdfParams, type VaultHeader, failureFields, parseHeader, parseKeyFile } from './keyFile';
 export { getBrowserDeriver } from './browserDeriver';
 export { type KekDeriver, createWorkerDeriver } from './kdfClient';
-export { DEFAULT_KDF, FLOOR_KDF, UNLOCK_TARGET_MS, calibrateKdf, chooseKdfParams } from './kdfPolicy';
+export { DEFAULT_KDF, FLOOR_KDF, calibrateKdf, chooseKdfParams } from './kdfPolicy';
 export {
   type CreatedVault,
   type SlotRoles,
@@ -21,5 +21,5 @@ export {
 } from './lifecycle';
 export { type RecoveryCode, looksLikeRecoveryCode, parseRecoveryCode } from './recovery';
 export { PASSPHRASE_MIN_CHARS, PIN_MIN_DIGITS, type SecretKind, isPinShaped, normaliseSecret, secretProblem } from './secret';
-export { endSession, isUnlocked, kindTag, newId, onSessionEnd, openRecord, sealRecord, sessionGeneration } from './session';
+export { endSession, isUnlocked, kindTag, newId, openRecord, sealRecord, sessionGeneration } from './session';
 export type { RecordContext } from './envelope';
