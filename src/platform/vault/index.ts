@@ -2,7 +2,7 @@
 // and hash-wasm. Pure apart from the session's in-memory keyring; runs in Node and in the browser.
 // Imports nothing from the app.
 
-export { type Bytes, randomBytes, utf8, zero } from './bytes';
+export { type Bytes, fromBase64Url, randomBytes, toBase64Url, utf8, zero } from './bytes';
 export { KEY_FILE_BYTES, VAULT } from './constants';
 export { VaultError, isVaultError, type VaultErrorCode } from './errors';
 export { FAILURE_FIELDS, type KdfParams, type VaultHeader, failureFields, parseHeader, parseKeyFile } from './keyFile';
@@ -21,5 +21,7 @@ export {
 } from './lifecycle';
 export { type RecoveryCode, looksLikeRecoveryCode, parseRecoveryCode } from './recovery';
 export { PASSPHRASE_MIN_CHARS, PIN_MIN_DIGITS, type SecretKind, isPinShaped, normaliseSecret, secretProblem } from './secret';
-export { endSession, isUnlocked, kindTag, newId, openRecord, sealRecord, sessionGeneration } from './session';
+export { endSession, isUnlocked, kindTag, newId, onSessionEnd, openRecord, sealRecord, sessionGeneration } from './session';
 export type { RecordContext } from './envelope';
+export { type Json, canonicalJson } from './canonicalJson';
+export { type ChainEventType, type ChainHead, type ChainLink, type ChainProblem, type ChainReport, GENESIS_HASH, type Opening, commitment, newSalt, nextLink, sha256Hex, verifyChain } from './chain';

@@ -12,6 +12,7 @@ let keyring: Keyring | null = null;
 /** Bumped by every endSession: an unlock that began before a lock must not open a session after it. */
 let generation = 0;
 const tagCache = new Map<string, string>();
+const endListeners = new Set<() => void>();
 
 /** The current session generation, captured when an unlock or vault creation starts. */
 export function sessionGeneration(): number {
@@ -34,6 +35,13 @@ export function endSession(): void {
   generation += 1;
   keyring = null;
   tagCache.clear();
+  for (const listener of endListeners) listener();
+}
+
+/** Called, synchronously, whenever the session ends: caches of decrypted data drop what they hold. */
+export function onSessionEnd(listener: () => void): () => void {
+  endListeners.add(listener);
+  return () => endListeners.delete(listener);
 }
 
 export function isUnlocked(): boolean {
