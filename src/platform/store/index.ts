@@ -5,5 +5,5 @@
 export { closeDatabase, databaseExists, deleteDatabase } from './db';
 export { StoreError, isStoreError, type StoreErrorCode } from './errors';
 export { clearFailedAttempts, countFailedAttempt, createKeyFile, eraseKeyFile, keyFileExists, readKeyFile, replaceKeyFile } from './keyFileStore';
-export { type Listed, type Repository, type Singleton, createRepository, createSingleton } from './repository';
+export { type Listed, type PreparedWrite, type Repository, type Singleton, commitWrites, createRepository, createSingleton } from './repository';
 export { persistStorage, storageStatus, type StorageStatus } from './persistence';

@@ -4,14 +4,21 @@
 
 import type { z } from 'zod';
 import { type RecordContext, isVaultError, kindTag, newId, openRecord, sealRecord } from '../vault';
-import { openDatabase } from './db';
+import { type StoredRecord, openDatabase } from './db';
 import { StoreError, storageFailure } from './errors';
 import { STORAGE_NAMES } from './names';
 
 export type Listed<T> = { id: string; value: T; damaged?: false } | { id: string; damaged: true };
 
+/** A record sealed and ready to write; several are written together by `commitWrites`. */
+export interface PreparedWrite {
+  readonly record: StoredRecord;
+}
+
 export interface Repository<T> {
   put(value: T, id?: string): Promise<string>;
+  /** Validates and seals a value without writing it, for an atomic write of several records. */
+  prepare(value: T, id?: string): Promise<PreparedWrite>;
   get(id: string): Promise<T | undefined>;
   list(): Promise<Listed<T>[]>;
   delete(id: string): Promise<void>;
@@ -40,17 +47,18 @@ export function createRepository<S extends z.ZodType>({ kind, schema, schemaVers
     return parsed.data;
   }
 
+  async function prepare(value: T, id: string = newId()): Promise<PreparedWrite> {
+    const parsed = schema.safeParse(value);
+    if (!parsed.success) throw new StoreError('invalid', `${kind} value failed validation`);
+    const [t, c] = await Promise.all([kindTag(kind), sealRecord({ kind, id, schemaVersion }, parsed.data)]);
+    return { record: { id, t, v: schemaVersion, c } };
+  }
+
   return {
+    prepare,
     async put(value, id = newId()) {
-      const parsed = schema.safeParse(value);
-      if (!parsed.success) throw new StoreError('invalid', `${kind} value failed validation`);
-      const [t, c] = await Promise.all([kindTag(kind), sealRecord({ kind, id, schemaVersion }, parsed.data)]);
-      try {
-        const db = await openDatabase();
-        await db.put(STORAGE_NAMES.recordStore, { id, t, v: schemaVersion, c });
-      } catch (error) {
-        throw storageFailure(error);
-      }
+      const write = prepare(value, id);
+      await commitWrites([await write]);
       return id;
     },
 
@@ -93,12 +101,34 @@ export function createRepository<S extends z.ZodType>({ kind, schema, schemaVers
 }
 
 /**
+ * Writes sealed records (and deletes ids) in one IndexedDB transaction: all of them or none. Every
+ * record was encrypted before this opens the transaction, so nothing but IndexedDB is awaited in it.
+ */
+export async function commitWrites(writes: readonly PreparedWrite[], deletes: readonly string[] = []): Promise<void> {
+  const db = await openDatabase();
+  const tx = db.transaction(STORAGE_NAMES.recordStore, 'readwrite');
+  try {
+    await Promise.all([...writes.map((w) => tx.store.put(w.record)), ...deletes.map((id) => tx.store.delete(id)), tx.done]);
+  } catch (error) {
+    // A request that throws synchronously does not abort the transaction by itself: without this,
+    // the writes queued before it would commit.
+    try {
+      tx.abort();
+    } catch {
+      // already finished
+    }
+    throw storageFailure(error);
+  }
+}
+
+/**
  * A repository holding one value (settings, slot roles). Its id is the kind's tag, so it can be
  * found again without a name on disk and without listing.
  */
 export interface Singleton<T> {
   read(): Promise<T | undefined>;
   write(value: T): Promise<void>;
+  prepare(value: T): Promise<PreparedWrite>;
 }
 
 export function createSingleton<S extends z.ZodType>(options: RepositoryOptions<S>): Singleton<z.infer<S>> {
@@ -106,5 +136,6 @@ export function createSingleton<S extends z.ZodType>(options: RepositoryOptions<
   return {
     read: async () => repo.get(await kindTag(options.kind)),
     write: async (value) => void (await repo.put(value, await kindTag(options.kind))),
+    prepare: async (value) => repo.prepare(value, await kindTag(options.kind)),
   };
 }

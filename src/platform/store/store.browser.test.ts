@@ -7,7 +7,7 @@ import { FAST_KDF, inlineDeriver } from '../vault/testing';
 import { DB_VERSION, databaseExists, deleteDatabase } from './db';
 import { clearFailedAttempts, countFailedAttempt, createKeyFile, eraseKeyFile, readKeyFile, replaceKeyFile } from './keyFileStore';
 import { STORAGE_NAMES } from './names';
-import { createRepository, createSingleton } from './repository';
+import { commitWrites, createRepository, createSingleton } from './repository';
 import { StoreError, storageFailure } from './errors';
 
 const Note = z.object({ text: z.string().min(1) });
@@ -110,6 +110,17 @@ describe('encrypted repository', () => {
     const id = await saving;
     await unlockWithSecret(created.keyFile, '123456', inlineDeriver);
     expect(await notes.get(id)).toEqual({ text: 'half-written' });
+  });
+
+  it('writes several records all together, or none of them', async () => {
+    await createVault('123456', FAST_KDF, inlineDeriver);
+    const keep = await notes.put({ text: 'kept' });
+    await commitWrites([await notes.prepare({ text: 'a' }, 'id-a'), await notes.prepare({ text: 'b' }, 'id-b')], [keep]);
+    expect((await notes.list()).map((l) => l.id).sort()).toEqual(['id-a', 'id-b']);
+    // A write that fails part way (a record with an id of the wrong type) leaves everything as it was.
+    const broken = { record: { ...(await notes.prepare({ text: 'c' }, 'id-c')).record, id: undefined as unknown as string } };
+    await expect(commitWrites([await notes.prepare({ text: 'd' }, 'id-d'), broken])).rejects.toBeDefined();
+    expect((await notes.list()).map((l) => l.id).sort()).toEqual(['id-a', 'id-b']);
   });
 
   it('creates the current schema through its migrations', async () => {
