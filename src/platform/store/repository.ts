@@ -129,6 +129,7 @@ export interface Singleton<T> {
   read(): Promise<T | undefined>;
   write(value: T): Promise<void>;
   prepare(value: T): Promise<PreparedWrite>;
+  remove(): Promise<void>;
 }
 
 export function createSingleton<S extends z.ZodType>(options: RepositoryOptions<S>): Singleton<z.infer<S>> {
@@ -137,5 +138,6 @@ export function createSingleton<S extends z.ZodType>(options: RepositoryOptions<
     read: async () => repo.get(await kindTag(options.kind)),
     write: async (value) => void (await repo.put(value, await kindTag(options.kind))),
     prepare: async (value) => repo.prepare(value, await kindTag(options.kind)),
+    remove: async () => repo.delete(await kindTag(options.kind)),
   };
 }
