@@ -8,7 +8,7 @@ import { SettingsScreen, type Settings, settingsRecord } from '../features/setti
 import { InstallFirst, ResetSecret, SetupFlow } from '../features/setup';
 import { navigate, settings, settingsDamaged, status, view } from './state';
 
-export const APP_NAMESPACES = ['common', 'setup', 'home', 'settings'] as const;
+export const APP_NAMESPACES = ['common', 'setup', 'home', 'settings', 'evidence'] as const;
 
 async function saveSettings(next: Settings): Promise<void> {
   await settingsRecord.write(next);

@@ -1,7 +1,7 @@
 // Set-up, step by step, in her language. Nothing is written until the last step, so a reload or an
 // exit at any point leaves the phone exactly as it was: a calculator.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { LANGUAGES, type Language, currentLanguage, t, useLanguage } from '../../platform/i18n';
+import { LANGUAGES, type Language, type Namespace, currentLanguage, t, useLanguage } from '../../platform/i18n';
 import { type CreatedVault, FLOOR_KDF, type KdfParams, type SecretKind, calibrateKdf, createVault, endSession, getBrowserDeriver } from '../../platform/vault';
 import { Choice, Screen } from '../../shared/ui';
 import { RecoveryCheck, RecoveryWords, SecretForm, SecretKindChoice, UnlockHowTo, describeError } from '../secrets';
@@ -13,7 +13,7 @@ import { InstallOffer } from './InstallOffer';
 type Step = 'welcome' | 'kind' | 'secret' | 'region' | 'creating' | 'recovery' | 'check' | 'ready';
 
 export interface SetupFlowProps {
-  namespaces: readonly ('common' | 'setup' | 'home' | 'settings' | 'calculator')[];
+  namespaces: readonly Namespace[];
   onDone: (settings: Settings) => void;
   onAbandon: () => void;
 }

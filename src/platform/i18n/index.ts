@@ -5,6 +5,7 @@
 import i18next from 'i18next';
 import type calculator from '../../../locales/en/calculator.json';
 import type common from '../../../locales/en/common.json';
+import type evidence from '../../../locales/en/evidence.json';
 import type home from '../../../locales/en/home.json';
 import type settings from '../../../locales/en/settings.json';
 import type setup from '../../../locales/en/setup.json';
@@ -15,7 +16,7 @@ export { LANGUAGES, type Language, type Namespace, detectLanguage, directionOf, 
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'common';
-    resources: { calculator: typeof calculator; common: typeof common; home: typeof home; settings: typeof settings; setup: typeof setup };
+    resources: { calculator: typeof calculator; common: typeof common; evidence: typeof evidence; home: typeof home; settings: typeof settings; setup: typeof setup };
   }
 }
 

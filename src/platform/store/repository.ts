@@ -3,7 +3,7 @@
 // before the IndexedDB transaction opens (awaiting crypto inside one would let it auto-commit).
 
 import type { z } from 'zod';
-import { type RecordContext, isVaultError, kindTag, newId, openRecord, sealRecord } from '../vault';
+import { type RecordContext, type SessionCapture, captureSession, isVaultError, kindTag, newId, openRecord } from '../vault';
 import { type StoredRecord, openDatabase } from './db';
 import { StoreError, storageFailure } from './errors';
 import { STORAGE_NAMES } from './names';
@@ -18,7 +18,7 @@ export interface PreparedWrite {
 export interface Repository<T> {
   put(value: T, id?: string): Promise<string>;
   /** Validates and seals a value without writing it, for an atomic write of several records. */
-  prepare(value: T, id?: string): Promise<PreparedWrite>;
+  prepare(value: T, id?: string, session?: SessionCapture): Promise<PreparedWrite>;
   get(id: string): Promise<T | undefined>;
   list(): Promise<Listed<T>[]>;
   delete(id: string): Promise<void>;
@@ -47,18 +47,18 @@ export function createRepository<S extends z.ZodType>({ kind, schema, schemaVers
     return parsed.data;
   }
 
-  async function prepare(value: T, id: string = newId()): Promise<PreparedWrite> {
+  // Keys are captured synchronously, before the first await: a put started inside a lock handler
+  // finishes after the lock (see features/exit/teardown.ts).
+  function prepare(value: T, id: string = newId(), session: SessionCapture = captureSession()): Promise<PreparedWrite> {
     const parsed = schema.safeParse(value);
-    if (!parsed.success) throw new StoreError('invalid', `${kind} value failed validation`);
-    const [t, c] = await Promise.all([kindTag(kind), sealRecord({ kind, id, schemaVersion }, parsed.data)]);
-    return { record: { id, t, v: schemaVersion, c } };
+    if (!parsed.success) return Promise.reject(new StoreError('invalid', `${kind} value failed validation`));
+    return Promise.all([session.kindTag(kind), session.seal({ kind, id, schemaVersion }, parsed.data)]).then(([t, c]) => ({ record: { id, t, v: schemaVersion, c } }));
   }
 
   return {
     prepare,
     async put(value, id = newId()) {
-      const write = prepare(value, id);
-      await commitWrites([await write]);
+      await commitWrites([await prepare(value, id)]);
       return id;
     },
 
@@ -136,8 +136,14 @@ export function createSingleton<S extends z.ZodType>(options: RepositoryOptions<
   const repo = createRepository(options);
   return {
     read: async () => repo.get(await kindTag(options.kind)),
-    write: async (value) => void (await repo.put(value, await kindTag(options.kind))),
-    prepare: async (value) => repo.prepare(value, await kindTag(options.kind)),
+    write: (value) => {
+      const session = captureSession();
+      return session.kindTag(options.kind).then(async (id) => commitWrites([await repo.prepare(value, id, session)]));
+    },
+    prepare: (value) => {
+      const session = captureSession();
+      return session.kindTag(options.kind).then((id) => repo.prepare(value, id, session));
+    },
     remove: async () => repo.delete(await kindTag(options.kind)),
   };
 }

@@ -123,6 +123,16 @@ describe('encrypted repository', () => {
     expect((await notes.list()).map((l) => l.id).sort()).toEqual(['id-a', 'id-b']);
   });
 
+  it('finishes a singleton write started just before the session ends (a draft saved on lock)', async () => {
+    const created = await createVault('123456', FAST_KDF, inlineDeriver);
+    const draft = createSingleton({ kind: 'draft', schema: Note, schemaVersion: 1 });
+    const saving = draft.write({ text: 'half a sentence' });
+    endSession();
+    await saving;
+    await unlockWithSecret(created.keyFile, '123456', inlineDeriver);
+    expect(await draft.read()).toEqual({ text: 'half a sentence' });
+  });
+
   it('creates the current schema through its migrations', async () => {
     await createVault('123456', FAST_KDF, inlineDeriver);
     await notes.put({ text: 'x' });

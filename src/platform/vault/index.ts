@@ -21,7 +21,7 @@ export {
 } from './lifecycle';
 export { type RecoveryCode, looksLikeRecoveryCode, parseRecoveryCode } from './recovery';
 export { PASSPHRASE_MIN_CHARS, PIN_MIN_DIGITS, type SecretKind, isPinShaped, normaliseSecret, secretProblem } from './secret';
-export { endSession, isUnlocked, kindTag, newId, onSessionEnd, openRecord, sealRecord, sessionGeneration } from './session';
+export { type SessionCapture, captureSession, endSession, isUnlocked, kindTag, newId, onSessionEnd, openRecord, sealRecord, sessionGeneration } from './session';
 export type { RecordContext } from './envelope';
 export { type Json, canonicalJson } from './canonicalJson';
 export { type ChainEventType, type ChainHead, type ChainLink, type ChainProblem, type ChainReport, GENESIS_HASH, type Opening, commitment, newSalt, nextLink, sha256Hex, verifyChain } from './chain';

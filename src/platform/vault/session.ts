@@ -58,6 +58,29 @@ export function newId(): string {
   return toBase64Url(randomBytes(VAULT.idBytes));
 }
 
+/**
+ * The current keys, captured now: what is sealed through it later still uses them, even if the
+ * session ends in between. This is how a draft saved in the lock handler outlives the lock.
+ */
+export interface SessionCapture {
+  kindTag(kind: string): Promise<string>;
+  seal(ctx: RecordContext, value: unknown): Promise<Bytes>;
+}
+
+export function captureSession(): SessionCapture {
+  const ring = current();
+  return {
+    async kindTag(kind) {
+      const cached = tagCache.get(kind);
+      if (cached && keyring === ring) return cached;
+      const tag = await tagFor(ring, kind);
+      if (keyring === ring) tagCache.set(kind, tag);
+      return tag;
+    },
+    seal: (ctx, value) => sealEnvelope(ring.records, ctx, utf8(JSON.stringify(value))),
+  };
+}
+
 export async function kindTag(kind: string): Promise<string> {
   const cached = tagCache.get(kind);
   if (cached) return cached;
