@@ -44,6 +44,6 @@ export default tseslint.config(
   { files: ['src/platform/store/**'], rules: { ...srcRules(['idb']), 'no-restricted-globals': 'off' } },
   { files: ['src/platform/vault/**'], rules: { ...srcRules(['hash-wasm']), 'no-restricted-properties': 'off' } },
   { files: ['src/platform/i18n/**'], rules: srcRules(['i18next']) },
-  // Browser unit tests set up and inspect storage directly; they never ship.
-  { files: ['src/**/*.browser.test.ts'], rules: { 'no-restricted-globals': 'off', 'no-restricted-properties': 'off' } },
+  // Browser unit tests set up, inspect and tamper with storage directly; they never ship.
+  { files: ['src/**/*.browser.test.ts'], rules: { 'no-restricted-globals': 'off', 'no-restricted-properties': 'off', 'no-restricted-imports': 'off' } },
 );

@@ -2,6 +2,7 @@
 // no routes, no history entries, nothing in the URL.
 import './app.css';
 import { t } from '../platform/i18n';
+import { EntryForm, EntryView, type EvidenceNav, OrderForm, Orders, Patterns, QuickLog, Timeline } from '../features/evidence';
 import { ExitButton, lockNow } from '../features/exit';
 import { HomeScreen } from '../features/home';
 import { SettingsScreen, type Settings, settingsRecord } from '../features/settings';
@@ -20,10 +21,36 @@ async function saveSettings(next: Settings): Promise<void> {
   }
 }
 
+const nav: EvidenceNav = {
+  home: () => navigate({ name: 'home' }),
+  log: () => navigate({ name: 'log' }),
+  quickLog: () => navigate({ name: 'quick-log' }),
+  entry: (id) => navigate({ name: 'entry', id }),
+  newEntry: () => navigate({ name: 'entry-form' }),
+  editEntry: (id) => navigate({ name: 'entry-form', id }),
+  orders: () => navigate({ name: 'orders' }),
+  patterns: () => navigate({ name: 'patterns' }),
+  order: (id) => navigate({ name: 'order-form', id }),
+};
+
 function CurrentView() {
   const current = view.value;
   const mine = settings.value;
   switch (current.name) {
+    case 'quick-log':
+      return <QuickLog nav={nav} />;
+    case 'log':
+      return <Timeline nav={nav} />;
+    case 'entry':
+      return <EntryView key={current.id} id={current.id} nav={nav} exitButton={<ExitButton />} />;
+    case 'entry-form':
+      return <EntryForm key={current.id ?? 'new'} entryId={current.id} nav={nav} />;
+    case 'orders':
+      return <Orders nav={nav} />;
+    case 'patterns':
+      return <Patterns nav={nav} />;
+    case 'order-form':
+      return <OrderForm key={current.id ?? 'new'} id={current.id} nav={nav} region={mine?.region ?? 'GB-ENG'} />;
     case 'setup':
       return (
         <SetupFlow
@@ -62,7 +89,12 @@ function CurrentView() {
         <HomeScreen
           settingsDamaged={settingsDamaged.value}
           onLock={() => lockNow('lock')}
-          sections={[{ id: 'settings', title: t('home:settings'), summary: t('home:settingsSummary'), open: () => navigate({ name: 'settings' }) }]}
+          sections={[
+            { id: 'quick-log', title: t('evidence:home.quickLog'), summary: t('evidence:home.quickLogSummary'), open: nav.quickLog, primary: true },
+            { id: 'log', title: t('evidence:home.log'), summary: t('evidence:home.logSummary'), open: nav.log },
+            { id: 'orders', title: t('evidence:home.orders'), summary: t('evidence:home.ordersSummary'), open: nav.orders },
+            { id: 'settings', title: t('home:settings'), summary: t('home:settingsSummary'), open: () => navigate({ name: 'settings' }) },
+          ]}
         />
       );
   }

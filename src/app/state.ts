@@ -12,7 +12,14 @@ export type View =
   | { name: 'settings'; section?: SettingsSection }
   | { name: 'setup' }
   | { name: 'install-first' }
-  | { name: 'reset-secret'; entropy: Bytes };
+  | { name: 'reset-secret'; entropy: Bytes }
+  | { name: 'quick-log' }
+  | { name: 'log' }
+  | { name: 'entry'; id: string }
+  | { name: 'entry-form'; id?: string }
+  | { name: 'orders' }
+  | { name: 'patterns' }
+  | { name: 'order-form'; id?: string };
 
 export const view = signal<View>({ name: 'home' });
 export const settings = signal<Settings | null>(null);

@@ -59,6 +59,45 @@ for (const lang of ['en', 'ur'] as const satisfies readonly Lang[]) {
       }
     });
 
+    test('every screen of the log: quick log, entry form, log, entry, redact dialog, orders, order form, patterns', async ({ page }) => {
+      test.setTimeout(90_000);
+      await page.goto('/');
+      await setUp(page, { language: lang, calculatorLanguage: lang });
+      const button = (name: string | RegExp) => page.getByRole('button', { name }).first();
+      const starts = (key: string) => new RegExp(`^${t(key).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`);
+
+      await button(starts('evidence:home.orders')).click();
+      await expectNoViolations(page, 'orders (empty)');
+      await button(t('evidence:orders.add')).click();
+      await page.getByRole('checkbox', { name: t('evidence:conditions.no_contact_direct_indirect') }).check();
+      await expectNoViolations(page, 'order form');
+      await button(t('evidence:orders.save')).click();
+      await expect(page.getByRole('heading', { name: t('evidence:orders.title'), level: 1 })).toBeVisible();
+      await expectNoViolations(page, 'orders');
+      await button(t('common:home')).click();
+
+      await button(starts('evidence:home.quickLog')).click();
+      await expectNoViolations(page, 'quick log');
+      await page.getByRole('radio').first().check();
+      await button(t('evidence:quick.save')).click();
+      await expectNoViolations(page, 'quick log saved');
+      await button(t('evidence:quick.addDetails')).click();
+      await expectNoViolations(page, 'entry form');
+      await page.getByRole('textbox').nth(2).fill('Some details');
+      await button(t('evidence:entry.save')).click();
+      await expectNoViolations(page, 'entry');
+      await button(t('evidence:view.redact')).click();
+      await expect(page.getByRole('dialog')).toBeVisible();
+      await expectNoViolations(page, 'redact dialog');
+      await page.getByRole('dialog').getByRole('button', { name: t('common:cancel') }).click();
+      await button(t('evidence:timeline.title')).click();
+      await page.getByText(t('evidence:timeline.filters'), { exact: true }).click();
+      await expectNoViolations(page, 'log');
+      await button(t('evidence:timeline.patterns')).click();
+      await page.getByText(t('evidence:patterns.table'), { exact: true }).click();
+      await expectNoViolations(page, 'patterns');
+    });
+
     test('choosing a new PIN after the recovery code, and the errors on the way', async ({ page }) => {
       await page.goto('/');
       const words = await setUp(page, { language: lang, calculatorLanguage: lang });

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromiumArgs, chromiumPath } from '../../scripts/chromium.mjs';
 import { scanForCanaries } from '../support/plaintextScan';
-import { expectHome, lock, press, setUp, submitNote } from './support';
+import { expectHome, lock, press, setUp, submitNote, syntheticHide, syntheticShow } from './support';
 
 const ASCII_CANARY = 'CanaryQ7X2J9';
 const URDU_CANARY = 'کینریخفیہ';
@@ -47,6 +47,34 @@ test('a closed profile holds no canary in any encoding, and the positive control
     await expect(page.getByText('Saved.')).toBeVisible();
     await page.getByRole('button', { name: 'Settings' }).click();
     await page.getByRole('button', { name: 'Home' }).click();
+    // The log: an order whose reference holds a canary, an entry that holds both, and a draft left
+    // unsaved at the moment of a lock.
+    await page.getByRole('button', { name: /^Orders and conditions/ }).click();
+    await page.getByRole('button', { name: 'Add an order' }).click();
+    await page.getByRole('checkbox', { name: 'Not to come to my home' }).check();
+    await page.getByLabel('Reference number').fill(`REF-${ASCII_CANARY}`);
+    await page.getByRole('button', { name: 'Save order' }).click();
+    await page.getByRole('button', { name: 'Home' }).click();
+    await page.getByRole('button', { name: /^Your log/ }).click();
+    await page.getByRole('button', { name: 'New entry' }).click();
+    await page.getByLabel('What happened', { exact: true }).fill(`He said ${ASCII_CANARY} and ${URDU_CANARY}`);
+    await page.getByRole('checkbox', { name: 'Not to come to my home' }).check();
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByRole('button', { name: 'Your log' }).click();
+    await page.getByLabel('Search your log').fill(ASCII_CANARY);
+    await expect(page.getByText('1 entry')).toBeVisible();
+    await page.getByRole('button', { name: 'New entry' }).click();
+    await page.getByLabel('Where', { exact: true }).fill(`Draft ${URDU_CANARY} ${ASCII_CANARY}`);
+    // Locked by a hide (quick exit would visit the custom site, whose address holds a canary on purpose).
+    await syntheticHide(page);
+    await syntheticShow(page);
+    await submitNote(page, PASSPHRASE);
+    await page.getByRole('button', { name: /^Your log/ }).click();
+    await page.getByRole('button', { name: 'New entry' }).click();
+    await expect(page.getByLabel('Where', { exact: true })).toHaveValue(`Draft ${URDU_CANARY} ${ASCII_CANARY}`);
+    await page.getByRole('button', { name: 'Your log' }).click();
+    await page.getByRole('button', { name: 'Home' }).click();
+    await expectHome(page);
     await lock(page);
     await submitNote(page, PASSPHRASE);
     await expectHome(page);

@@ -129,3 +129,7 @@ export const EntryDraft = z.object({
   fields: z.record(z.string(), z.union([z.string().max(20_000), z.boolean(), z.array(z.string().max(200)).max(50)])),
 });
 export type EntryDraft = z.infer<typeof EntryDraft>;
+
+/** Facts about her situation that the log's warning signs use. */
+export const LogSettings = z.object({ separatedOn: IsoDate.nullable() });
+export type LogSettings = z.infer<typeof LogSettings>;

@@ -10,6 +10,8 @@ export interface HomeSection {
   title: string;
   summary: string;
   open: () => void;
+  /** Shown first and larger: the thing to reach in a hurry. */
+  primary?: boolean;
 }
 
 export interface HomeScreenProps {
@@ -32,7 +34,7 @@ export function HomeScreen({ sections, settingsDamaged, onLock }: HomeScreenProp
         <ul class="menu">
           {sections.map((section) => (
             <li key={section.id}>
-              <button type="button" class="menu-item" onClick={section.open}>
+              <button type="button" class={section.primary ? 'menu-item primary-item' : 'menu-item'} onClick={section.open}>
                 <span class="menu-title">{section.title}</span>
                 <span class="hint">{section.summary}</span>
               </button>

@@ -11,9 +11,13 @@ export interface FieldProps {
   secret?: 'pin' | 'passphrase' | 'word';
   masked?: boolean;
   inputMode?: 'numeric' | 'url' | 'text';
+  /** A text area for longer writing. */
+  multiline?: boolean;
+  /** date, time or datetime-local instead of text. */
+  type?: 'text' | 'date' | 'datetime-local';
 }
 
-export function Field({ label, value, onInput, hint, error, secret, masked = false, inputMode }: FieldProps) {
+export function Field({ label, value, onInput, hint, error, secret, masked = false, inputMode, multiline = false, type = 'text' }: FieldProps) {
   const id = useId();
   const described = [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ') || undefined;
   return (
@@ -29,9 +33,20 @@ export function Field({ label, value, onInput, hint, error, secret, masked = fal
           {error}
         </p>
       )}
+      {multiline ? (
+        <textarea
+          id={id}
+          rows={4}
+          value={value}
+          aria-describedby={described}
+          aria-invalid={error ? 'true' : undefined}
+          onInput={(event) => onInput(event.currentTarget.value)}
+          autocomplete="off"
+        />
+      ) : (
       <input
         id={id}
-        type="text"
+        type={(secret ? 'text' : type) as 'text'}
         class={masked ? 'masked' : undefined}
         value={value}
         inputMode={secret === 'pin' ? 'numeric' : inputMode}
@@ -43,6 +58,7 @@ export function Field({ label, value, onInput, hint, error, secret, masked = fal
         spellcheck={secret ? false : undefined}
         {...(secret ? { autocorrect: 'off' } : {})}
       />
+      )}
     </div>
   );
 }

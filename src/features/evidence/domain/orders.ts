@@ -23,9 +23,11 @@ export type ConditionType = z.infer<typeof ConditionType>;
 
 /**
  * What breaking it means: a crime the police can arrest for; a matter for the court; bail (arrest,
- * but not a crime in itself); a police notice or short order; or it depends (an order from elsewhere).
+ * but not a crime in itself; after charge, back to court); bail where breaking it is itself an
+ * offence (Scotland, Criminal Procedure (Scotland) Act 1995 s.27 — to be confirmed, DOMAIN has no
+ * row for it); a short civil order; or it depends (bail and orders elsewhere).
  */
-export const BREACH_MEANINGS = ['crime', 'contempt', 'bail', 'civil_arrest', 'depends'] as const;
+export const BREACH_MEANINGS = ['crime', 'contempt', 'bail', 'bail_after_charge', 'bail_offence', 'civil_arrest', 'depends'] as const;
 export type BreachMeaning = (typeof BREACH_MEANINGS)[number];
 
 export interface OrderKindInfo {
@@ -35,16 +37,16 @@ export interface OrderKindInfo {
 
 export const ORDER_KINDS = {
   pre_charge_bail: { breach: 'bail', typical: ['no_contact_direct_indirect', 'no_attend_address', 'exclusion_zone', 'residence_curfew'] },
-  post_charge_bail: { breach: 'bail', typical: ['no_contact_direct_indirect', 'no_attend_address', 'exclusion_zone', 'residence_curfew'] },
+  post_charge_bail: { breach: 'bail_after_charge', typical: ['no_contact_direct_indirect', 'no_attend_address', 'exclusion_zone', 'residence_curfew'] },
   restraining_order: { breach: 'crime', typical: ['no_contact_direct_indirect', 'no_attend_address', 'exclusion_zone', 'no_approach'] },
   non_molestation_order: { breach: 'crime', typical: ['no_violence', 'no_molest', 'no_contact_direct_indirect', 'no_third_party', 'no_attend_address', 'no_damage_property'] },
   occupation_order: { breach: 'contempt', typical: ['leave_or_not_enter_home', 'exclusion_zone'] },
   dvpo: { breach: 'civil_arrest', typical: ['no_molest', 'leave_or_not_enter_home', 'exclusion_zone', 'no_contact_direct_indirect'] },
   dapo: { breach: 'crime', typical: ['no_contact_direct_indirect', 'no_attend_address', 'no_social_media_posting', 'exclusion_zone', 'positive_requirement'] },
   stalking_protection_order: { breach: 'crime', typical: ['no_contact_direct_indirect', 'no_approach', 'exclusion_zone', 'positive_requirement'] },
-  sco_bail: { breach: 'bail', typical: ['no_contact_direct_indirect', 'no_attend_address'] },
+  sco_bail: { breach: 'bail_offence', typical: ['no_contact_direct_indirect', 'no_attend_address'] },
   sco_non_harassment_order: { breach: 'crime', typical: ['no_contact_direct_indirect', 'no_approach', 'no_attend_address'] },
-  ni_bail: { breach: 'bail', typical: ['no_contact_direct_indirect', 'no_attend_address'] },
+  ni_bail: { breach: 'depends', typical: ['no_contact_direct_indirect', 'no_attend_address'] },
   ni_non_molestation_order: { breach: 'crime', typical: ['no_molest', 'no_contact_direct_indirect', 'no_attend_address'] },
   ni_stalking_protection_order: { breach: 'crime', typical: ['no_contact_direct_indirect', 'no_approach'] },
   bail: { breach: 'depends', typical: ['no_contact_direct_indirect', 'no_attend_address'] },
