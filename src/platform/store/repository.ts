@@ -107,8 +107,17 @@ export function createRepository<S extends z.ZodType>({ kind, schema, schemaVers
 export async function commitWrites(writes: readonly PreparedWrite[], deletes: readonly string[] = []): Promise<void> {
   const db = await openDatabase();
   const tx = db.transaction(STORAGE_NAMES.recordStore, 'readwrite');
+  // When one request fails the transaction aborts and every other request rejects too: each is
+  // handled here (the first failure is the one reported), so none surfaces as an unhandled rejection.
+  const requests: Promise<unknown>[] = [tx.done];
   try {
-    await Promise.all([...writes.map((w) => tx.store.put(w.record)), ...deletes.map((id) => tx.store.delete(id)), tx.done]);
+    try {
+      for (const w of writes) requests.push(tx.store.put(w.record));
+      for (const id of deletes) requests.push(tx.store.delete(id));
+    } finally {
+      for (const request of requests) request.catch(() => undefined);
+    }
+    await Promise.all(requests);
   } catch (error) {
     // A request that throws synchronously does not abort the transaction by itself: without this,
     // the writes queued before it would commit.

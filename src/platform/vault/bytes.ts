@@ -9,7 +9,8 @@ const decoder = new TextDecoder('utf-8', { fatal: true });
 /** Fresh random bytes from the platform's CSPRNG. */
 export function randomBytes(length: number): Bytes {
   const out = new Uint8Array(length);
-  crypto.getRandomValues(out);
+  // getRandomValues fills at most 64 KiB at a time.
+  for (let at = 0; at < length; at += 65_536) crypto.getRandomValues(out.subarray(at, Math.min(length, at + 65_536)));
   return out;
 }
 

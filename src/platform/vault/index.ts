@@ -25,3 +25,5 @@ export { type SessionCapture, captureSession, endSession, isUnlocked, kindTag, n
 export type { RecordContext } from './envelope';
 export { type Json, canonicalJson } from './canonicalJson';
 export { type ChainEventType, type ChainHead, type ChainLink, type ChainProblem, type ChainReport, GENESIS_HASH, type Opening, commitment, newSalt, nextLink, sha256Hex, verifyChain } from './chain';
+export { SEGMENT_BYTES, SegmentWriter, type StreamParams, newFileKey, newStreamParams, openSegment, segmentCount, segmentKey } from './streamAead';
+export { type Sha256Stream, createSha256Stream } from './sha256Stream';
