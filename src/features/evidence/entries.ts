@@ -1,10 +1,10 @@
 // Entries: created, revised, redacted — never overwritten. Each event is a revision record and a
 // chain link, committed with the index in one transaction under the log's lock.
-import { StoreError } from '../../platform/store';
+import { StoreError, deleteSegments } from '../../platform/store';
 import { type ChainEventType, type ChainHead, type Json, commitment, fromBase64Url, newId, newSalt, nextLink, toBase64Url } from '../../platform/vault';
 import { indexEntryFor } from './indexEntry';
 import { changeLog, shardForNewEntry } from './logStore';
-import { links, revisions } from './repository';
+import { attachments, links, revisions } from './repository';
 import { type EntryContent, EntryContent as EntryContentSchema, type RedactedRevision, type Revision, type RevisionRecord } from './schema';
 import { nowMoment } from './time';
 
@@ -79,7 +79,7 @@ export async function reviseEntry(entryId: string, content: EntryContent, reason
     if (current.redactedAt) throw new EntryProblem('redacted');
     const prepared = await prepareRevision(tx.manifest.head, entryId, current.revIds.length + 1, content, reason, 'entry.revised');
     const { link } = prepared.chained;
-    const updated = { ...indexEntryFor(entryId, [...current.revIds, prepared.revId], [...current.linkIds, prepared.chained.id], content) };
+    const updated = indexEntryFor(entryId, [...current.revIds, prepared.revId], [...current.linkIds, prepared.chained.id], content, current.attachments);
     return {
       result: undefined,
       change: {
@@ -93,9 +93,11 @@ export async function reviseEntry(entryId: string, content: EntryContent, reason
 
 /**
  * Redacts an entry: every revision's content and salt are destroyed (overwritten by a tombstone),
- * and a redaction event joins the chain. The links of the destroyed revisions still verify.
+ * its attachments' records too (their keys with them) and then their segments, and a redaction
+ * event joins the chain. The links of everything destroyed still verify.
  */
 export async function redactEntry(entryId: string): Promise<void> {
+  const owners: string[] = [];
   await changeLog(async (tx) => {
     const n = await tx.shardOf(entryId);
     const shard = n < 0 ? null : await tx.shard(n);
@@ -109,16 +111,21 @@ export async function redactEntry(entryId: string): Promise<void> {
     const markId = newId();
     const tombstones = await Promise.all(current.revIds.map((id, i) => revisions.prepare({ entryId, rev: i + 1, redactedAt } satisfies RedactedRevision, id)));
     const mark = await revisions.prepare({ entryId, rev, redactedAt, salt: toBase64Url(salt) }, markId);
+    const files = await Promise.all(current.attachments.map(async (id) => ({ id, record: await attachments.get(id).catch(() => undefined) })));
+    for (const file of files) if (file.record && 'storage' in file.record) owners.push(file.record.storage);
+    const attachmentTombstones = await Promise.all(current.attachments.map((id) => attachments.prepare({ entryId, redactedAt }, id)));
     const redacted = { ...current, revIds: [...current.revIds, markId], linkIds: [...current.linkIds, chained.id], snippet: '', words: '', redactedAt };
     return {
       result: undefined,
       change: {
         manifest: { ...tx.manifest, head: { seq: chained.link.seq, hash: chained.link.hash } },
         shards: [{ n, entries: shard.entries.map((e) => (e.id === entryId ? redacted : e)) }],
-        writes: [...tombstones, mark, chained.write],
+        writes: [...tombstones, mark, ...attachmentTombstones, chained.write],
       },
     };
   });
+  // The records that held the keys are gone; now the ciphertext. Anything left is swept later.
+  await Promise.all(owners.map((owner) => deleteSegments(owner).catch(() => undefined)));
 }
 
 export type RevisionView = { id: string; record: RevisionRecord } | { id: string; damaged: true };

@@ -16,7 +16,7 @@ interface Story {
 const stories = (seedStories as unknown as { stories: Story[] }).stories;
 
 function entry(id: string, at: string, kinds: IncidentKind[], conditions: { orderId: string; conditionId: string }[] = [], extra: Partial<IndexEntry> = {}): IndexEntry {
-  return { id, revIds: ['r'], linkIds: ['l'], at, approximate: false, kinds, conditions, weapon: false, snippet: '', words: '', policeTold: null, redactedAt: null, ...extra };
+  return { id, revIds: ['r'], linkIds: ['l'], at, approximate: false, kinds, conditions, weapon: false, snippet: '', words: '', policeTold: null, redactedAt: null, attachments: [], ...extra };
 }
 
 function fromStory(story: Story) {

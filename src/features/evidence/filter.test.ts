@@ -15,6 +15,7 @@ const entry = (id: string, at: string, extra: Partial<IndexEntry> = {}): IndexEn
   words: '',
   policeTold: null,
   redactedAt: null,
+  attachments: [],
   ...extra,
 });
 

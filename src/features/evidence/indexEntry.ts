@@ -13,7 +13,7 @@ export function searchableText(content: EntryContent): string {
   return normaliseForSearch([what, where, witnesses, injuries, impact, police.reference, police.officer].filter(Boolean).join('\n'));
 }
 
-export function indexEntryFor(id: string, revIds: string[], linkIds: string[], content: EntryContent): IndexEntry {
+export function indexEntryFor(id: string, revIds: string[], linkIds: string[], content: EntryContent, attachments: string[] = []): IndexEntry {
   const snippet = content.what.trim().replace(/\s+/g, ' ');
   return {
     id,
@@ -28,5 +28,6 @@ export function indexEntryFor(id: string, revIds: string[], linkIds: string[], c
     words: searchableText(content).slice(0, 60_000),
     policeTold: content.police.told,
     redactedAt: null,
+    attachments,
   };
 }

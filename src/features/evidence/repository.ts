@@ -1,6 +1,6 @@
 // The evidence log's repositories: what kinds of record it keeps.
 import { createRepository, createSingleton } from '../../platform/store';
-import { ChainLinkRecord, EntryDraft, IndexShard, LogManifest, LogSettings, Order, RevisionRecord } from './schema';
+import { AttachmentRecord, ChainLinkRecord, EntryDraft, IndexShard, LogManifest, LogSettings, Order, RevisionRecord } from './schema';
 
 export const orders = createRepository({ kind: 'order', schema: Order, schemaVersion: 1 });
 export const revisions = createRepository({ kind: 'entry-revision', schema: RevisionRecord, schemaVersion: 1 });
@@ -9,3 +9,4 @@ export const shards = createRepository({ kind: 'log-index', schema: IndexShard, 
 export const manifest = createSingleton({ kind: 'log-manifest', schema: LogManifest, schemaVersion: 1 });
 export const draft = createSingleton({ kind: 'entry-draft', schema: EntryDraft, schemaVersion: 1 });
 export const logSettings = createSingleton({ kind: 'log-settings', schema: LogSettings, schemaVersion: 1 });
+export const attachments = createRepository({ kind: 'attachment', schema: AttachmentRecord, schemaVersion: 1 });

@@ -106,6 +106,8 @@ export const IndexEntry = z.object({
   words: text(60_000),
   policeTold: PoliceTold.nullable(),
   redactedAt: Moment.nullable(),
+  /** Record ids of its attachments, in the order added. */
+  attachments: z.array(Id).max(500).default([]),
 });
 export type IndexEntry = z.infer<typeof IndexEntry>;
 
@@ -133,3 +135,35 @@ export type EntryDraft = z.infer<typeof EntryDraft>;
 /** Facts about her situation that the log's warning signs use. */
 export const LogSettings = z.object({ separatedOn: IsoDate.nullable() });
 export type LogSettings = z.infer<typeof LogSettings>;
+
+const Base64Url = z.string().regex(/^[A-Za-z0-9_-]+$/).max(64);
+
+/** Where an attachment came from: recorded in the app, chosen from photos, or chosen from files. */
+export const AttachmentSource = z.enum(['in_app', 'picker', 'file']);
+export type AttachmentSource = z.infer<typeof AttachmentSource>;
+
+/** A file kept exactly as received, encrypted in segments; its key lives only in this record. */
+export const Attachment = z.object({
+  entryId: Id,
+  /** The opaque owner id of its segments (not this record's id). */
+  storage: Id,
+  name: text(500),
+  type: text(200),
+  size: z.number().int().min(0),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  source: AttachmentSource,
+  capture: z.enum(['photo', 'video', 'audio']).nullable(),
+  addedAt: Moment,
+  lastModified: Moment.nullable(),
+  segments: z.number().int().min(1),
+  fileKey: Base64Url,
+  salt: Base64Url,
+  noncePrefix: Base64Url,
+  /** Salt of the chain commitment to this attachment. */
+  commitSalt: Base64Url,
+});
+export type Attachment = z.infer<typeof Attachment>;
+
+export const AttachmentTombstone = z.object({ entryId: Id, redactedAt: Moment });
+export const AttachmentRecord = z.union([Attachment, AttachmentTombstone]);
+export type AttachmentRecord = z.infer<typeof AttachmentRecord>;

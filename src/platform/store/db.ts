@@ -15,11 +15,19 @@ export interface StoredRecord {
   c: Uint8Array<ArrayBuffer>;
 }
 
-export interface CalcDB extends DBSchema {
-  r: { key: string; value: StoredRecord; indexes: { t: string } };
+/** One sealed segment of an attachment: an opaque owner id (not the attachment's record id), its index, ciphertext. */
+export interface StoredSegment {
+  a: string;
+  i: number;
+  c: Uint8Array<ArrayBuffer>;
 }
 
-export const DB_VERSION = 1;
+export interface CalcDB extends DBSchema {
+  r: { key: string; value: StoredRecord; indexes: { t: string } };
+  s: { key: [string, number]; value: StoredSegment; indexes: { a: string } };
+}
+
+export const DB_VERSION = 2;
 
 export type Migration = (db: IDBPDatabase<CalcDB>) => void;
 
@@ -28,6 +36,12 @@ export const MIGRATIONS: Record<number, Migration> = {
   1: (db) => {
     const records = db.createObjectStore(STORAGE_NAMES.recordStore, { keyPath: 'id' });
     records.createIndex(STORAGE_NAMES.tagIndex, 't');
+  },
+  // Attachments: each 1 MiB segment its own record, so a file of any size is written and read with
+  // flat memory.
+  2: (db) => {
+    const segments = db.createObjectStore(STORAGE_NAMES.segmentStore, { keyPath: ['a', 'i'] });
+    segments.createIndex(STORAGE_NAMES.ownerIndex, 'a');
   },
 };
 

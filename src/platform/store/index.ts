@@ -7,3 +7,4 @@ export { StoreError, isStoreError, type StoreErrorCode } from './errors';
 export { clearFailedAttempts, countFailedAttempt, createKeyFile, eraseKeyFile, keyFileExists, readKeyFile, replaceKeyFile } from './keyFileStore';
 export { type Listed, type PreparedWrite, type Repository, type Singleton, commitWrites, createRepository, createSingleton } from './repository';
 export { persistStorage, storageStatus, type StorageStatus } from './persistence';
+export { countSegments, deleteSegments, getSegment, putSegment, segmentOwners } from './segments';

@@ -4,6 +4,8 @@ export const STORAGE_NAMES = {
   database: 'calc',
   recordStore: 'r',
   tagIndex: 't',
+  segmentStore: 's',
+  ownerIndex: 'a',
   keyFile: 'calc.dat',
   keyFileTemp: 'calc.tmp',
   keyFileLock: 'calc',

@@ -9,6 +9,7 @@ import { clearFailedAttempts, countFailedAttempt, createKeyFile, eraseKeyFile, r
 import { STORAGE_NAMES } from './names';
 import { commitWrites, createRepository, createSingleton } from './repository';
 import { StoreError, storageFailure } from './errors';
+import { countSegments, deleteSegments, getSegment, putSegment, segmentOwners } from './segments';
 
 const Note = z.object({ text: z.string().min(1) });
 const notes = createRepository({ kind: 'note', schema: Note, schemaVersion: 1 });
@@ -133,12 +134,32 @@ describe('encrypted repository', () => {
     expect(await draft.read()).toEqual({ text: 'half a sentence' });
   });
 
+  it('upgrades a version 1 database without losing what it holds', async () => {
+    const created = await createVault('123456', FAST_KDF, inlineDeriver);
+    // A database as version 1 made it, holding one record.
+    const sealed = await notes.prepare({ text: 'from version one' }, 'old-id');
+    const v1 = await openDB(STORAGE_NAMES.database, 1, {
+      upgrade(db) {
+        db.createObjectStore(STORAGE_NAMES.recordStore, { keyPath: 'id' }).createIndex(STORAGE_NAMES.tagIndex, 't');
+      },
+    });
+    await v1.put(STORAGE_NAMES.recordStore, sealed.record);
+    v1.close();
+    endSession();
+    await unlockWithSecret(created.keyFile, '123456', inlineDeriver);
+    expect(await notes.get('old-id')).toEqual({ text: 'from version one' });
+    const db = await openDB(STORAGE_NAMES.database);
+    expect(db.version).toBe(DB_VERSION);
+    expect([...db.objectStoreNames]).toContain(STORAGE_NAMES.segmentStore);
+    db.close();
+  });
+
   it('creates the current schema through its migrations', async () => {
     await createVault('123456', FAST_KDF, inlineDeriver);
     await notes.put({ text: 'x' });
     const db = await openDB(STORAGE_NAMES.database);
     expect(db.version).toBe(DB_VERSION);
-    expect([...db.objectStoreNames]).toEqual([STORAGE_NAMES.recordStore]);
+    expect([...db.objectStoreNames].sort()).toEqual([STORAGE_NAMES.recordStore, STORAGE_NAMES.segmentStore].sort());
     expect([...db.transaction(STORAGE_NAMES.recordStore).store.indexNames]).toEqual([STORAGE_NAMES.tagIndex]);
     db.close();
   });
@@ -195,6 +216,21 @@ describe('key file in OPFS', () => {
     await createKeyFile(new Uint8Array(544));
     await expect(replaceKeyFile(new Uint8Array(544), new Uint8Array(545))).rejects.toBeInstanceOf(StoreError);
     expect((await readKeyFile())?.length).toBe(544);
+  });
+});
+
+describe('attachment segments', () => {
+  it('keeps segments by owner and index, lists owners, and removes one owner without touching another', async () => {
+    await putSegment('owner-a', 0, Uint8Array.of(1, 2, 3));
+    await putSegment('owner-a', 1, Uint8Array.of(4));
+    await putSegment('owner-b', 0, Uint8Array.of(9));
+    expect(await getSegment('owner-a', 1)).toEqual(Uint8Array.of(4));
+    expect(await countSegments('owner-a')).toBe(2);
+    expect((await segmentOwners()).sort()).toEqual(['owner-a', 'owner-b']);
+    await deleteSegments('owner-a');
+    expect(await countSegments('owner-a')).toBe(0);
+    expect(await getSegment('owner-b', 0)).toEqual(Uint8Array.of(9));
+    expect(await segmentOwners()).toEqual(['owner-b']);
   });
 });
 
