@@ -4,12 +4,24 @@
 import { clientsClaim, setCacheNameDetails } from 'workbox-core';
 import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
+import type { MediaMessage } from '../shared/protocol/media';
+import { isMediaRequest, mediaResponse, onMediaMessage } from './media';
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: (string | { url: string; revision: string | null })[] };
 
 setCacheNameDetails({ prefix: 'calc', suffix: '1', precache: 'p', runtime: 'r' });
 precacheAndRoute(self.__WB_MANIFEST);
 cleanupOutdatedCaches();
+// Attachment media, decrypted range by range for the app that registered it; never cached.
+registerRoute(({ url }) => isMediaRequest(url), ({ request }) => Promise.resolve(mediaResponse(request)));
+self.addEventListener('message', (event: ExtendableMessageEvent) => {
+  if (event.origin && event.origin !== self.location.origin) return;
+  const data = event.data as MediaMessage | undefined;
+  if (data?.type === 'media-register' || data?.type === 'media-revoke-all') {
+    onMediaMessage(data);
+    event.ports[0]?.postMessage('ok');
+  }
+});
 // Every navigation gets the calculator page; paths under /_ belong to the server (never cached).
 registerRoute(new NavigationRoute(createHandlerBoundToURL('/index.html'), { denylist: [/^\/_/] }));
 // On the very first visit, take control at once so a reload with the network off still works.

@@ -1,6 +1,9 @@
 // axe over every screen, in English and in Urdu (right to left), and the layout checks that go with
 // a right-to-left language: the app mirrors, the calculator's keypad does not.
 import AxeBuilder from '@axe-core/playwright';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { type Page, expect, test } from '@playwright/test';
 import { type Lang, translator } from '../support/locales';
 import { PIN, press, setUp, submitNote } from './support';
@@ -86,6 +89,12 @@ for (const lang of ['en', 'ur'] as const satisfies readonly Lang[]) {
       await page.getByRole('textbox').nth(2).fill('Some details');
       await button(t('evidence:entry.save')).click();
       await expectNoViolations(page, 'entry');
+      const png = join(mkdtempSync(join(tmpdir(), 'a11y-')), 'photo.png');
+      writeFileSync(png, Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGP4z8DwHwAFAAH/iZk9HQAAAABJRU5ErkJggg==', 'base64'));
+      const [chooser] = await Promise.all([page.waitForEvent('filechooser'), button(t('evidence:attachments.addPhotos')).click()]);
+      await chooser.setFiles(png);
+      await expect(page.getByRole('img', { name: 'photo.png' })).toBeVisible();
+      await expectNoViolations(page, 'entry with a photo and the notice about the original');
       await button(t('evidence:view.redact')).click();
       await expect(page.getByRole('dialog')).toBeVisible();
       await expectNoViolations(page, 'redact dialog');

@@ -2,7 +2,7 @@
 // is scanned (Chromium writes LevelDB logs, OPFS, Cache Storage, blob_storage and the HTTP cache as
 // it goes and flushes on close), and a positive control proves the scan finds what is there.
 import { type BrowserContext, chromium, expect, test } from '@playwright/test';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromiumArgs, chromiumPath } from '../../scripts/chromium.mjs';
@@ -60,6 +60,13 @@ test('a closed profile holds no canary in any encoding, and the positive control
     await page.getByLabel('What happened', { exact: true }).fill(`He said ${ASCII_CANARY} and ${URDU_CANARY}`);
     await page.getByRole('checkbox', { name: 'Not to come to my home' }).check();
     await page.getByRole('button', { name: 'Save', exact: true }).click();
+    // An attachment holding both canaries, imported through the file picker.
+    const marker = join(mkdtempSync(join(tmpdir(), 'marker-')), 'note.txt');
+    writeFileSync(marker, `${ASCII_CANARY} ${URDU_CANARY}\n`.repeat(20_000));
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Add a file' }).click()]);
+    await chooser.setFiles(marker);
+    await expect(page.getByText(/^Added note\.txt/)).toBeVisible();
+    rmSync(marker);
     await page.getByRole('button', { name: 'Your log' }).click();
     await page.getByLabel('Search your log').fill(ASCII_CANARY);
     await expect(page.getByText('1 entry')).toBeVisible();

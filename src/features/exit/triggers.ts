@@ -29,6 +29,11 @@ export function allowNextHide(): void {
   allowanceUntil = Date.now() + ALLOWANCE_MS;
 }
 
+/** The camera, picker or dialer came back (or never hid the page): the next hide locks again. */
+export function endHideAllowance(): void {
+  allowanceUntil = 0;
+}
+
 let channel: BroadcastChannel | null = null;
 
 function otherTabs(): BroadcastChannel | null {

@@ -6,12 +6,13 @@ import { t } from '../../../platform/i18n';
 import { Dialog, Screen } from '../../../shared/ui';
 import { describeError } from '../../secrets';
 import { type RevisionView, entryHistory, isRevision, redactEntry } from '../entries';
-import { loadIndex } from '../logStore';
+import { loadIndex, onLogChanged } from '../logStore';
 import type { IndexEntry, Revision } from '../schema';
 import { useOrders } from '../state';
 import { formatDate, formatDateTime } from './format';
 import type { EvidenceNav } from './nav';
 import { orderTitle } from './orderText';
+import { Attachments } from './Attachments';
 
 function Detail({ label, value }: { label: string; value: string }) {
   if (!value.trim()) return null;
@@ -59,11 +60,14 @@ export function EntryView({ id, nav, exitButton }: { id: string; nav: EvidenceNa
 
   const load = async () => {
     const found = (await loadIndex()).find((e) => e.id === id) ?? null;
+    // Reloaded whenever the log changes: an attachment added here shows at once.
     setLine(found);
     if (found) setHistory(await entryHistory(found.revIds));
   };
   useEffect(() => {
-    load().catch((failure: unknown) => setError(describeError(failure)));
+    const reload = () => void load().catch((failure: unknown) => setError(describeError(failure)));
+    reload();
+    return onLogChanged(reload);
   }, [id]);
 
   const revisions = history.flatMap((h) => ('record' in h && isRevision(h.record) ? [h.record] : []));
@@ -101,6 +105,7 @@ export function EntryView({ id, nav, exitButton }: { id: string; nav: EvidenceNa
           </button>
         </div>
       )}
+      {line && <Attachments entryId={id} ids={line.attachments} canAdd={!line.redactedAt} />}
       {history.length > 1 && (
         <section aria-labelledby="history-title">
           <h2 id="history-title">{t('evidence:view.history')}</h2>
