@@ -10,7 +10,7 @@ const hashOnly = {
   assetFileNames: 'assets/[hash][extname]',
 };
 
-export default defineConfig({
+export default defineConfig(({ mode }) => ({
   plugins: [
     preact(),
     VitePWA({
@@ -30,7 +30,10 @@ export default defineConfig({
     sourcemap: false,
     modulePreload: { polyfill: false },
     assetsInlineLimit: 0,
-    rolldownOptions: { output: hashOnly },
+    // `--mode bench` adds a page that drives the app's modules for `npm run bench`; it is built
+    // into build/bench-dist, never into dist/.
+    ...(mode === 'bench' ? { outDir: 'build/bench-dist' } : {}),
+    rolldownOptions: { output: hashOnly, ...(mode === 'bench' ? { input: { main: 'index.html', seed: 'bench/page/seed.html' } } : {}) },
   },
   worker: {
     format: 'es',
@@ -38,4 +41,4 @@ export default defineConfig({
   },
   server: { host: '127.0.0.1' },
   preview: { host: '127.0.0.1' },
-});
+}));

@@ -7,6 +7,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { chromiumArgs, chromiumPath } from '../scripts/chromium.mjs';
 import { ensureChromium, ensureDependencies } from '../scripts/prepare.mjs';
 import { bundleSizes, firstLoadGzipKb } from './bundles.mjs';
+import { benchEvidence } from './evidence.mjs';
+import { PIN, home, press, setUp, unlock } from './ui.mjs';
 import { median, percentile } from './stats.mjs';
 
 ensureDependencies();
@@ -15,16 +17,25 @@ if (!process.argv.includes('--no-build')) execFileSync('npm', ['run', '--silent'
 
 const PORT = Number(process.env.BENCH_PORT ?? 4190);
 const BASE = `http://127.0.0.1:${PORT}`;
-const PIN = '246810';
 const EXIT_RUNS = Number(process.env.BENCH_EXIT_RUNS ?? 50);
 const UNLOCK_RUNS = Number(process.env.BENCH_UNLOCK_RUNS ?? 5);
 
+// BENCH_ONLY=foundation or BENCH_ONLY=evidence runs one part.
+const ONLY = process.env.BENCH_ONLY ?? '';
 const server = spawn(process.execPath, ['build/server/main.js'], { env: { ...process.env, PORT: String(PORT) }, stdio: 'ignore' });
 await new Promise((resolve) => setTimeout(resolve, 800));
 
 const browser = await chromium.launch({ executablePath: chromiumPath() ?? undefined, args: chromiumArgs });
 const results = {};
 try {
+  if (ONLY !== 'evidence') await foundation();
+} finally {
+  await browser.close();
+  server.kill();
+}
+if (ONLY !== 'foundation') Object.assign(results, await benchEvidence(chromium, PORT + 1));
+
+async function foundation() {
   const context = await browser.newContext({ viewport: { width: 400, height: 800 } });
   const page = await context.newPage();
   const workers = [];
@@ -67,9 +78,6 @@ try {
 
   // --- bundles ----------------------------------------------------------------------------------
   Object.assign(results, { 'bundle.disguise_gz_kb': firstLoadGzipKb() }, bundleSizes(workers, [...scripts]));
-} finally {
-  await browser.close();
-  server.kill();
 }
 
 mkdirSync('bench/results', { recursive: true });
@@ -79,42 +87,6 @@ for (const [id, value] of Object.entries(results)) console.log(`${id.padEnd(34)}
 console.log('\nHeadless Chromium on this machine; frame timing here is not a phone’s. Written to bench/results/latest.json');
 
 // --------------------------------------------------------------------------------------------------
-
-async function press(page, keys) {
-  const names = { '÷': 'Divide', '=': 'Equals', C: 'Clear' };
-  for (const key of keys) await page.getByRole('button', { name: names[key] ?? key, exact: true }).click();
-}
-
-async function setUp(page) {
-  await press(page, 'C1793÷0=');
-  await page.getByRole('button', { name: 'Continue' }).click();
-  await page.getByRole('button', { name: 'Continue' }).click();
-  await page.getByLabel('New PIN', { exact: true }).fill(PIN);
-  await page.getByLabel('Type the PIN again', { exact: true }).fill(PIN);
-  await page.getByRole('button', { name: 'Continue' }).click();
-  await page.getByRole('radio', { name: 'England', exact: true }).check();
-  await page.getByRole('button', { name: 'Continue' }).click();
-  const list = page.getByRole('list', { name: 'Recovery words' });
-  await list.waitFor({ timeout: 30_000 });
-  const words = await list.locator('.word').allTextContents();
-  await page.getByRole('button', { name: 'I have written them down' }).click();
-  for (const field of await page.locator('.field input').all()) {
-    const label = await page.locator(`label[for="${await field.getAttribute('id')}"]`).textContent();
-    await field.fill(words[Number(label.replace(/\D/g, '')) - 1]);
-  }
-  await page.getByRole('button', { name: 'Check and finish' }).click();
-  await page.getByRole('button', { name: 'Open', exact: true }).click();
-  await home(page).waitFor();
-}
-
-function home(page) {
-  return page.getByRole('heading', { name: 'Waymark', level: 1 });
-}
-
-async function unlock(page) {
-  await press(page, `C${PIN}=`);
-  await home(page).waitFor({ timeout: 60_000 });
-}
 
 /** A fresh page load (the worker warms at idle, as in real use), then PIN and `=`. */
 async function timeUnlock(page) {

@@ -4,7 +4,7 @@ import { render } from 'preact';
 import { endSession, isUnlocked, type Bytes } from '../platform/vault';
 import { detectLanguage, useLanguage } from '../platform/i18n';
 import { type Host, isInstalled } from '../features/disguise';
-import { runLogCheck } from '../features/evidence';
+import { resumeLog } from '../features/evidence';
 import { type ExitTarget, beginExitSession, startTriggers } from '../features/exit';
 import { GRACE_OPTIONS, NEUTRAL_SITES, type Settings, defaultSettings } from '../features/settings/schema';
 import { settingsRecord } from '../features/settings/repository';
@@ -67,6 +67,6 @@ export async function mountApp(host: Host, mount: MountMode, signal?: AbortSigna
   host.hideCalculator();
   host.appRoot.hidden = false;
   draw();
-  if (unlocked) runLogCheck();
+  if (unlocked) resumeLog();
   if (unlocked && isInstalled()) void persistStorage();
 }

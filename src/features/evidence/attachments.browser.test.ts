@@ -2,9 +2,9 @@
 import { openDB } from 'idb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { countSegments, deleteDatabase, putSegment, segmentOwners } from '../../platform/store';
-import { createVault, endSession, sha256Hex } from '../../platform/vault';
+import { createVault, endSession, sha256Hex, unlockWithSecret } from '../../platform/vault';
 import { FAST_KDF, inlineDeriver } from '../../platform/vault/testing';
-import { type IncomingFile, checkSpaceFor, importAttachment, loadAttachment, readAttachment, sweepOrphanSegments } from './attachments';
+import { type IncomingFile, checkSpaceFor, commitPendingAttachments, importAttachment, loadAttachment, readAttachment, sweepOrphanSegments } from './attachments';
 import { createEntry, redactEntry } from './entries';
 import { loadIndex } from './logStore';
 import type { Attachment, EntryContent } from './schema';
@@ -43,10 +43,11 @@ async function readAll(id: string): Promise<Uint8Array> {
   return new Uint8Array(await new Blob(parts as BlobPart[]).arrayBuffer());
 }
 
+let keyFile: Uint8Array;
 beforeEach(async () => {
   endSession();
   await deleteDatabase();
-  await createVault('123456', FAST_KDF, inlineDeriver);
+  keyFile = (await createVault('123456', FAST_KDF, inlineDeriver)).keyFile;
 });
 afterEach(() => endSession());
 
@@ -130,4 +131,29 @@ describe('attachments', () => {
     expect(await countSegments(storage)).toBe(0);
     expect(await checkLog()).toMatchObject({ ok: true, length: 3, redacted: 2 });
   });
+
+  it('keeps a recording that a lock stopped, and files it at the next unlock', async () => {
+    const entryId = await createEntry(content);
+    let push: ((chunk: Uint8Array | null) => void) | null = null;
+    const stream = new ReadableStream<Uint8Array>({
+      start(controller) {
+        push = (chunk) => (chunk ? controller.enqueue(chunk) : controller.close());
+      },
+    });
+    const recording = importAttachment(entryId, incoming(bytes(0), { stream, size: null, name: '', type: 'audio/webm', source: 'in_app', capture: 'audio' }));
+    push!(bytes(700_000));
+    endSession(); // the app locks; the recorder delivers its last data and stops
+    push!(bytes(900_000));
+    push!(null);
+    const id = await recording;
+    expect(await sweepOrphanSegments().catch(() => 'locked')).toBe('locked');
+    await unlockWithSecret(keyFile, '123456', inlineDeriver);
+    expect(await sweepOrphanSegments()).toBe(0);
+    expect(await commitPendingAttachments()).toBe(1);
+    expect((await loadIndex())[0]?.attachments).toEqual([id]);
+    expect((await readAll(id)).length).toBe(1_600_000);
+    expect(await checkLog()).toMatchObject({ ok: true, length: 2 });
+    expect(await commitPendingAttachments()).toBe(0);
+  });
 });
+

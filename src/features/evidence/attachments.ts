@@ -4,10 +4,10 @@
 // segments are written under an owner id nobody refers to, and only the final transaction (record,
 // chain event, index) makes the attachment real; a failed or abandoned import removes its segments,
 // and a sweep after unlock removes any that a crash left behind.
-import { StoreError, deleteSegments, getSegment, putSegment, segmentOwners, storageStatus } from '../../platform/store';
-import { type Json, SegmentWriter, commitment, createSha256Stream, fromBase64Url, newFileKey, newId, newSalt, newStreamParams, nextLink, openSegment, segmentKey, toBase64Url } from '../../platform/vault';
+import { StoreError, commitWrites, deleteSegments, getSegment, putSegment, segmentOwners, storageStatus } from '../../platform/store';
+import { type Json, SegmentWriter, VaultError, captureSession, isVaultError, commitment, createSha256Stream, fromBase64Url, newFileKey, newId, newSalt, newStreamParams, nextLink, openSegment, segmentKey, sessionGeneration, toBase64Url } from '../../platform/vault';
 import { changeLog } from './logStore';
-import { attachments, links } from './repository';
+import { attachments, links, pendingAttachments } from './repository';
 import type { Attachment, AttachmentSource } from './schema';
 import { nowMoment, toMoment } from './time';
 
@@ -48,8 +48,16 @@ export interface ImportOptions {
   onProgress?: (bytes: number) => void;
 }
 
-/** Streams a file into the vault and attaches it to an entry. Returns the attachment's id. */
+/**
+ * Streams a file into the vault and attaches it to an entry. Returns the attachment's id.
+ *
+ * If the app locks while the file is still coming in (a recording the lock just stopped), the keys
+ * captured at the start seal it as a pending attachment, committed to the log at the next unlock:
+ * what was recorded is kept.
+ */
 export async function importAttachment(entryId: string, file: IncomingFile, { signal, onProgress }: ImportOptions = {}): Promise<string> {
+  const session = captureSession();
+  const startedIn = sessionGeneration();
   if (file.size !== null) await checkSpaceFor(file.size);
   const id = newId();
   const storage = newId();
@@ -91,7 +99,13 @@ export async function importAttachment(entryId: string, file: IncomingFile, { si
         commitSalt: toBase64Url(commitSalt),
       };
       fileKey.fill(0);
-      await commitAttachment(id, record, commitSalt);
+      try {
+        if (sessionGeneration() !== startedIn) throw new VaultError('locked');
+        await commitAttachment(id, record, commitSalt);
+      } catch (error) {
+        if (!isVaultError(error, 'locked')) throw error;
+        await commitWrites([await pendingAttachments.prepare({ id, attachment: record }, undefined, session)]);
+      }
       return id;
     } catch (error) {
       await deleteSegments(storage).catch(() => undefined);
@@ -152,12 +166,32 @@ export async function loadAttachment(id: string): Promise<Attachment | 'redacted
   }
 }
 
+/** Commits files finished after a lock (see importAttachment). Returns how many were kept. */
+export async function commitPendingAttachments(): Promise<number> {
+  let kept = 0;
+  for (const pending of await pendingAttachments.list()) {
+    if (pending.damaged) continue;
+    const { id, attachment } = pending.value;
+    try {
+      await commitAttachment(id, attachment, fromBase64Url(attachment.commitSalt));
+      kept += 1;
+    } catch (error) {
+      // The entry was redacted meanwhile: the file goes with it.
+      if (!(error instanceof AttachmentProblem)) throw error;
+      await deleteSegments(attachment.storage).catch(() => undefined);
+    }
+    await pendingAttachments.delete(pending.id);
+  }
+  return kept;
+}
+
 /**
  * Removes segments no attachment refers to (an import cut off by a crash or a closed tab), skipping
  * any import still running in another tab.
  */
 export async function sweepOrphanSegments(): Promise<number> {
-  const [owners, all, held] = await Promise.all([segmentOwners(), attachments.list(), navigator.locks.query()]);
+  const [owners, committed, pending, held] = await Promise.all([segmentOwners(), attachments.list(), pendingAttachments.list(), navigator.locks.query()]);
+  const all = [...committed, ...pending.map((p) => (p.damaged ? p : { ...p, value: p.value.attachment }))];
   const known = new Set(all.flatMap((a) => (!a.damaged && 'storage' in a.value ? [a.value.storage] : [])));
   const running = new Set([...(held.held ?? []), ...(held.pending ?? [])].map((l) => l.name ?? ''));
   const orphans = owners.filter((o) => !known.has(o) && !running.has(`calc-import:${o}`));

@@ -167,3 +167,7 @@ export type Attachment = z.infer<typeof Attachment>;
 export const AttachmentTombstone = z.object({ entryId: Id, redactedAt: Moment });
 export const AttachmentRecord = z.union([Attachment, AttachmentTombstone]);
 export type AttachmentRecord = z.infer<typeof AttachmentRecord>;
+
+/** A file finished after the app locked (a recording stopped by the lock): committed at the next unlock. */
+export const PendingAttachment = z.object({ id: Id, attachment: Attachment });
+export type PendingAttachment = z.infer<typeof PendingAttachment>;

@@ -4,6 +4,7 @@ import { signal } from '@preact/signals';
 import { useEffect, useState } from 'preact/hooks';
 import type { Listed } from '../../platform/store';
 import { onSessionEnd, sessionGeneration } from '../../platform/vault';
+import { commitPendingAttachments, sweepOrphanSegments } from './attachments';
 import { loadIndex, onLogChanged } from './logStore';
 import { orders } from './repository';
 import type { IndexEntry, Order } from './schema';
@@ -20,6 +21,7 @@ onLogChanged(() => {
   recheck = setTimeout(runLogCheck, RECHECK_DELAY_MS);
 });
 onSessionEnd(() => {
+  keptAfterLock.value = 0;
   if (recheck) clearTimeout(recheck);
   recheck = null;
   logCheck.value = null;
@@ -33,6 +35,24 @@ export function runLogCheck(): void {
     (report) => generation === sessionGeneration() && (logCheck.value = report),
     () => generation === sessionGeneration() && (logCheck.value = 'failed'),
   );
+}
+
+/**
+ * After unlock: keep any recording a lock stopped, clear away what an interrupted import left, then
+ * check the log. In the background; the home screen is already showing.
+ */
+/** How many recordings a lock stopped were kept and filed at this unlock (for a notice). */
+export const keptAfterLock = signal(0);
+
+export function resumeLog(): void {
+  const generation = sessionGeneration();
+  void commitPendingAttachments()
+    .then((kept) => {
+      if (generation === sessionGeneration()) keptAfterLock.value = kept;
+      return sweepOrphanSegments();
+    })
+    .catch(() => undefined)
+    .finally(() => generation === sessionGeneration() && runLogCheck());
 }
 
 export type Loaded<T> = { state: 'loading' } | { state: 'ready'; value: T } | { state: 'failed'; error: unknown };

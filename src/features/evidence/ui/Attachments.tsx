@@ -8,6 +8,7 @@ import { describeError } from '../../secrets';
 import { AttachmentProblem, importAttachment, loadAttachment } from '../attachments';
 import { mediaUrl } from '../media';
 import type { Attachment, AttachmentSource } from '../schema';
+import { Capture, type CaptureMode, neutralMediaSession } from './Capture';
 import { formatDateTime } from './format';
 
 function humanSize(bytes: number): string {
@@ -42,7 +43,14 @@ function Preview({ id, record }: { id: string; record: Attachment }) {
           {t('evidence:attachments.play')}
         </button>
       );
-    return kind === 'video' ? <video class="preview" src={url} controls autoplay onError={() => setError(t('evidence:attachments.damaged'))} /> : <audio src={url} controls autoplay onError={() => setError(t('evidence:attachments.damaged'))} />;
+    const media = {
+      src: url,
+      controls: true,
+      autoplay: true,
+      onPlay: () => neutralMediaSession(true),
+      onError: () => setError(t('evidence:attachments.damaged')),
+    };
+    return kind === 'video' ? <video class="preview" {...media} /> : <audio {...media} />;
   }
   return <p class="hint">{t('evidence:attachments.noPreview')}</p>;
 }
@@ -100,6 +108,15 @@ export function Attachments({ entryId, ids, canAdd }: { entryId: string; ids: re
   const [progress, setProgress] = useState<{ name: string; percent: number; controller: AbortController } | null>(null);
   const [notice, setNotice] = useState<{ name: string; fromPhotos: boolean; choice: 'keep' | 'delete' | null } | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [capturing, setCapturing] = useState<CaptureMode | null>(null);
+  const [kept, setKept] = useState('');
+
+  // Playing media pauses when the page is hidden (with a grace period the app stays unlocked).
+  useEffect(() => {
+    const pause = () => document.visibilityState === 'hidden' && document.querySelectorAll<HTMLMediaElement>('#app video, #app audio').forEach((m) => m.pause());
+    document.addEventListener('visibilitychange', pause);
+    return () => document.removeEventListener('visibilitychange', pause);
+  }, []);
 
   const add = async (list: FileList | null, source: AttachmentSource) => {
     const file = list?.[0];
@@ -173,8 +190,24 @@ export function Attachments({ entryId, ids, canAdd }: { entryId: string; ids: re
           {notice.choice === 'delete' && <p>{t('evidence:attachments.deleteOriginalHint')}</p>}
         </div>
       )}
-      {canAdd && !progress && (
+      {kept && <p class="saved" role="status">{kept}</p>}
+      {canAdd && capturing && (
+        <Capture
+          entryId={entryId}
+          mode={capturing}
+          onDone={(message) => {
+            setCapturing(null);
+            setKept(message);
+          }}
+        />
+      )}
+      {canAdd && !progress && !capturing && (
         <div class="actions">
+          {(['photo', 'video', 'audio'] as const).map((mode) => (
+            <button key={mode} type="button" class="secondary" onClick={() => (setKept(''), setCapturing(mode))}>
+              {t(`evidence:capture.${mode}`)}
+            </button>
+          ))}
           <button type="button" class="secondary" onClick={() => pick(photos.current)}>
             {t('evidence:attachments.addPhotos')}
           </button>

@@ -7,7 +7,7 @@ import { Field, Screen } from '../../../shared/ui';
 import { describeError } from '../../secrets';
 import { INCIDENT_KINDS, type IncidentKind } from '../domain/kinds';
 import { type LogFilter, NO_FILTER, filterEntries, groupByDay } from '../filter';
-import { useIndex, useOrders } from '../state';
+import { keptAfterLock, useIndex, useOrders } from '../state';
 import { formatDay, formatTime } from './format';
 import { LogCheckStatus } from './LogCheckStatus';
 import { FlagsNotice } from './FlagsNotice';
@@ -36,6 +36,11 @@ export function Timeline({ nav }: { nav: EvidenceNav }) {
           {t('evidence:timeline.newEntry')}
         </button>
       </div>
+      {keptAfterLock.value > 0 && (
+        <p class="notice" role="status">
+          {t('evidence:capture.keptAfterLock')}
+        </p>
+      )}
       <LogCheckStatus />
       <FlagsNotice onOpen={nav.patterns} />
       <Field label={t('evidence:timeline.search')} value={filter.text} onInput={(text) => update({ text })} />
