@@ -8,7 +8,7 @@ import { chromiumArgs, chromiumPath } from '../scripts/chromium.mjs';
 import { ensureChromium, ensureDependencies } from '../scripts/prepare.mjs';
 import { bundleSizes, firstLoadGzipKb } from './bundles.mjs';
 import { benchEvidence } from './evidence.mjs';
-import { PIN, home, press, setUp, unlock } from './ui.mjs';
+import { PIN, press, setUp, unlock } from './ui.mjs';
 import { median, percentile } from './stats.mjs';
 
 ensureDependencies();
