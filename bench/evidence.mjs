@@ -29,7 +29,7 @@ function profilePssMb(profile) {
     try {
       const cmd = readFileSync(`/proc/${pid}/cmdline`, 'latin1');
       const browser = cmd.includes(`--user-data-dir=${profile}`);
-      const child = !browser && cmd.includes('chromium') && readFileSync(`/proc/${pid}/environ`, 'latin1').length >= 0 && isChildOf(pid, profile);
+      const child = !browser && cmd.includes('chromium') && isChildOf(pid, profile);
       if (!browser && !child) continue;
       const rollup = readFileSync(`/proc/${pid}/smaps_rollup`, 'latin1');
       kb += Number(/^Pss:\s+(\d+)/m.exec(rollup)?.[1] ?? 0);
@@ -90,6 +90,7 @@ export async function benchEvidence(chromium, port) {
     results['blob.encrypt_MBps'] = throughput.importMBps;
     results['blob.raw_aesgcm_MBps'] = throughput.rawMBps;
     results['blob.ratio_to_raw_aesgcm'] = throughput.importMBps / throughput.rawMBps;
+    for (const [stage, mbps] of Object.entries(await page.evaluate(() => window.__bench.stages(100)))) results[`blob.stage_${stage}_MBps`] = mbps;
 
     // Timeline first paint, through the real UI: unlocked, then "Your log" to the first entries.
     const paints = [];

@@ -5,8 +5,8 @@ import { importAttachment } from '../../src/features/evidence/attachments';
 import { filterEntries, NO_FILTER } from '../../src/features/evidence/filter';
 import { loadIndex } from '../../src/features/evidence/logStore';
 import type { EntryContent } from '../../src/features/evidence/schema';
-import { readKeyFile } from '../../src/platform/store';
-import { getBrowserDeriver, unlockWithSecret } from '../../src/platform/vault';
+import { putSegment, readKeyFile } from '../../src/platform/store';
+import { SegmentWriter, createSha256Stream, getBrowserDeriver, newFileKey, newStreamParams, segmentKey, unlockWithSecret } from '../../src/platform/vault';
 
 const WORDS = ['door', 'text', 'car', 'park', 'phone', 'sister', 'school', 'gate', 'street', 'night', 'message', 'window', 'shouting', 'followed', 'threat', 'camera'];
 const KINDS = ['text', 'call', 'at_home', 'followed', 'threat', 'damage', 'violence'] as const;
@@ -45,7 +45,42 @@ function stream(size: number): ReadableStream<Uint8Array> {
   });
 }
 
+/** Each stage of an import on its own (MB/s), to see where the time goes. */
+async function stages(mb: number): Promise<Record<string, number>> {
+  const size = mb * 1024 * 1024;
+  const time = async (work: () => Promise<void>) => {
+    const t0 = performance.now();
+    await work();
+    return mb / ((performance.now() - t0) / 1000);
+  };
+  const drain = async (each: (chunk: Uint8Array) => Promise<void> | void) => {
+    const reader = stream(size).getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      await each(value);
+    }
+  };
+  const params = newStreamParams();
+  const key = await segmentKey(newFileKey(), params, 'stage-test');
+  const hasher = await createSha256Stream();
+  return {
+    read: await time(() => drain(() => undefined)),
+    hash: await time(() => drain((c) => hasher.update(c))),
+    encrypt: await time(async () => {
+      const writer = new SegmentWriter(key, params, async () => undefined);
+      await drain((c) => writer.write(c));
+      await writer.close();
+    }),
+    store: await time(async () => {
+      const segment = new Uint8Array(1024 * 1024 + 16);
+      for (let i = 0; i < mb; i++) await putSegment('stage-test', i, segment);
+    }),
+  };
+}
+
 const bench = {
+  stages,
   async unlock(pin: string) {
     const keyFile = await readKeyFile();
     if (!keyFile) throw new Error('no vault');

@@ -9,7 +9,10 @@ const range = (owner: string) => IDBKeyRange.bound([owner, 0], [owner, Number.MA
 export async function putSegment(owner: string, index: number, sealed: Uint8Array<ArrayBuffer>): Promise<void> {
   try {
     const db = await openDatabase();
-    await db.put(STORAGE_NAMES.segmentStore, { a: owner, i: index, c: sealed });
+    // Relaxed durability: a segment is worthless until the attachment's record commits (strictly,
+    // in the log's transaction), so it need not be flushed to disk on its own.
+    const tx = db.transaction(STORAGE_NAMES.segmentStore, 'readwrite', { durability: 'relaxed' });
+    await Promise.all([tx.store.put({ a: owner, i: index, c: sealed }), tx.done]);
   } catch (error) {
     throw storageFailure(error);
   }
