@@ -46,6 +46,13 @@ export const keptAfterLock = signal(0);
 
 export function resumeLog(): void {
   const generation = sessionGeneration();
+  // Idle first: with ten thousand entries the check decrypts every link and revision, and must not
+  // compete with the first screens she opens.
+  const whenIdle = (work: () => void) => ('requestIdleCallback' in window ? requestIdleCallback(work, { timeout: 5000 }) : setTimeout(work, 2000));
+  whenIdle(() => generation === sessionGeneration() && resume(generation));
+}
+
+function resume(generation: number): void {
   void commitPendingAttachments()
     .then((kept) => {
       if (generation === sessionGeneration()) keptAfterLock.value = kept;
