@@ -1,5 +1,6 @@
 // Benchmark-only page (built with `vite build --mode bench`, never in dist/): drives the app's own
 // modules in the same origin as the app, to seed a large vault and time its operations.
+import { blankContent } from '../../src/features/evidence/content';
 import { createEntry } from '../../src/features/evidence/entries';
 import { importAttachment } from '../../src/features/evidence/attachments';
 import { filterEntries, NO_FILTER } from '../../src/features/evidence/filter';
@@ -14,21 +15,7 @@ const KINDS = ['text', 'call', 'at_home', 'followed', 'threat', 'damage', 'viole
 function content(i: number): EntryContent {
   const at = new Date(Date.UTC(2025, 0, 1) + i * 37 * 60_000).toISOString().slice(0, 19) + '+00:00';
   const words = Array.from({ length: 30 }, (_, j) => WORDS[(i * 7 + j * 3) % WORDS.length]).join(' ');
-  return {
-    at,
-    until: null,
-    approximate: i % 5 === 0,
-    kinds: [KINDS[i % KINDS.length] as (typeof KINDS)[number]],
-    conditions: [],
-    what: `Entry ${i}: ${words}`,
-    where: i % 3 ? 'At home' : 'Outside the school',
-    witnesses: '',
-    injuries: '',
-    weapon: false,
-    impact: '',
-    police: { told: null, on: null, reference: '', officer: '' },
-    via: 'full',
-  };
+  return blankContent(at, { approximate: i % 5 === 0, kinds: [KINDS[i % KINDS.length] as (typeof KINDS)[number]], what: `Entry ${i}: ${words}`, where: i % 3 ? 'At home' : 'Outside the school' });
 }
 
 function stream(size: number): ReadableStream<Uint8Array> {

@@ -5,21 +5,13 @@ import { createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expectCalculator, openFresh, setUp, syntheticHide, syntheticShow } from './support';
+import { expectCalculator, newEntry, openFresh, setUp, syntheticHide, syntheticShow } from './support';
 
 const work = mkdtempSync(join(tmpdir(), 'evidence-'));
 const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex');
 
 // A 1×1 red PNG.
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGP4z8DwHwAFAAH/iZk9HQAAAABJRU5ErkJggg==', 'base64');
-
-async function newEntry(page: Page, what: string) {
-  await page.getByRole('button', { name: /^Your log/ }).click();
-  await page.getByRole('button', { name: 'New entry' }).click();
-  await page.getByLabel('What happened', { exact: true }).fill(what);
-  await page.getByRole('button', { name: 'Save', exact: true }).click();
-  await expect(page.getByRole('heading', { name: 'Entry', level: 1 })).toBeVisible();
-}
 
 async function attach(page: Page, button: 'Add from photos' | 'Add a file', path: string) {
   const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: button }).click()]);

@@ -1,21 +1,13 @@
 // Capturing inside the app, with Chromium's fake camera and microphone.
 import AxeBuilder from '@axe-core/playwright';
-import { type Page, expect, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { chromiumArgs, chromiumPath } from '../../scripts/chromium.mjs';
-import { expectCalculator, openFresh, setUp, syntheticHide, syntheticShow, unlockWithPin } from './support';
+import { expectCalculator, newEntry, openFresh, setUp, syntheticHide, syntheticShow, unlockWithPin } from './support';
 
 test.use({
   launchOptions: { executablePath: chromiumPath() ?? undefined, args: [...chromiumArgs, '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'] },
   permissions: ['camera', 'microphone'],
 });
-
-async function newEntry(page: Page, what: string) {
-  await page.getByRole('button', { name: /^Your log/ }).click();
-  await page.getByRole('button', { name: 'New entry' }).click();
-  await page.getByLabel('What happened', { exact: true }).fill(what);
-  await page.getByRole('button', { name: 'Save', exact: true }).click();
-  await expect(page.getByRole('heading', { name: 'Entry', level: 1 })).toBeVisible();
-}
 
 test.describe('capture in the app', () => {
   test('a photo goes straight into the vault, with its source, and media notifications show only the calculator', async ({ page }) => {

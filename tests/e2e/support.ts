@@ -198,3 +198,12 @@ export async function syntheticShow(page: Page): Promise<void> {
     document.dispatchEvent(new Event('visibilitychange'));
   });
 }
+
+/** Saves a new entry with just "what happened", from home, and opens it. */
+export async function newEntry(page: Page, what: string): Promise<void> {
+  await page.getByRole('button', { name: /^Your log/ }).click();
+  await page.getByRole('button', { name: 'New entry' }).click();
+  await page.getByLabel('What happened', { exact: true }).fill(what);
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Entry', level: 1 })).toBeVisible();
+}

@@ -5,26 +5,13 @@ import { countSegments, deleteDatabase, putSegment, segmentOwners } from '../../
 import { createVault, endSession, sha256Hex, unlockWithSecret } from '../../platform/vault';
 import { FAST_KDF, inlineDeriver } from '../../platform/vault/testing';
 import { type IncomingFile, checkSpaceFor, commitPendingAttachments, importAttachment, loadAttachment, readAttachment, sweepOrphanSegments } from './attachments';
+import { blankContent } from './content';
 import { createEntry, redactEntry } from './entries';
 import { loadIndex } from './logStore';
 import type { Attachment, EntryContent } from './schema';
 import { checkLog } from './verify';
 
-const content: EntryContent = {
-  at: '2026-01-04T21:15:00+00:00',
-  until: null,
-  approximate: false,
-  kinds: ['at_home'],
-  conditions: [],
-  what: 'Doorbell camera',
-  where: '',
-  witnesses: '',
-  injuries: '',
-  weapon: false,
-  impact: '',
-  police: { told: null, on: null, reference: '', officer: '' },
-  via: 'full',
-};
+const content: EntryContent = blankContent('2026-01-04T21:15:00+00:00', { kinds: ['at_home'], what: 'Doorbell camera' });
 
 function bytes(size: number): Uint8Array<ArrayBuffer> {
   const out = new Uint8Array(size);

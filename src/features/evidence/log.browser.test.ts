@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { deleteDatabase } from '../../platform/store';
 import { createVault, endSession } from '../../platform/vault';
 import { FAST_KDF, inlineDeriver } from '../../platform/vault/testing';
+import { blankContent } from './content';
 import { createEntry, entryHistory, isRevision, redactEntry, reviseEntry } from './entries';
 import { loadIndex } from './logStore';
 import { links } from './repository';
@@ -11,22 +12,7 @@ import type { EntryContent } from './schema';
 import { checkLog } from './verify';
 
 function content(what: string, extra: Partial<EntryContent> = {}): EntryContent {
-  return {
-    at: '2026-01-04T21:15:00+00:00',
-    until: null,
-    approximate: false,
-    kinds: ['text'],
-    conditions: [],
-    what,
-    where: '',
-    witnesses: '',
-    injuries: '',
-    weapon: false,
-    impact: '',
-    police: { told: null, on: null, reference: '', officer: '' },
-    via: 'full',
-    ...extra,
-  };
+  return blankContent('2026-01-04T21:15:00+00:00', { kinds: ['text'], what, ...extra });
 }
 
 async function tamper(id: string) {

@@ -5,6 +5,7 @@ import { t } from '../../../platform/i18n';
 import { Screen } from '../../../shared/ui';
 import { describeError } from '../../secrets';
 import { QUICK_KINDS } from '../domain/kinds';
+import { blankContent } from '../content';
 import { createEntry } from '../entries';
 import type { ConditionRef, EntryContent } from '../schema';
 import { useOrders } from '../state';
@@ -14,21 +15,7 @@ import { formatTime } from './format';
 import type { EvidenceNav } from './nav';
 
 export function quickContent(kind: (typeof QUICK_KINDS)[number], conditions: ConditionRef[], at: string): EntryContent {
-  return {
-    at,
-    until: null,
-    approximate: false,
-    kinds: [kind],
-    conditions,
-    what: '',
-    where: '',
-    witnesses: '',
-    injuries: '',
-    weapon: false,
-    impact: '',
-    police: { told: null, on: null, reference: '', officer: '' },
-    via: 'quick',
-  };
+  return blankContent(at, { kinds: [kind], conditions, via: 'quick' });
 }
 
 export function QuickLog({ nav }: { nav: EvidenceNav }) {
