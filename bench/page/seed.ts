@@ -5,6 +5,8 @@ import { createEntry } from '../../src/features/evidence/entries';
 import { importAttachment } from '../../src/features/evidence/attachments';
 import { filterEntries, NO_FILTER } from '../../src/features/evidence/filter';
 import { loadIndex } from '../../src/features/evidence/logStore';
+import { IndexShard } from '../../src/features/evidence/schema';
+import { endSession } from '../../src/platform/vault';
 import type { EntryContent } from '../../src/features/evidence/schema';
 import { putSegment, readKeyFile } from '../../src/platform/store';
 import { SegmentWriter, createSha256Stream, getBrowserDeriver, newFileKey, newStreamParams, segmentKey, unlockWithSecret } from '../../src/platform/vault';
@@ -66,8 +68,25 @@ async function stages(mb: number): Promise<Record<string, number>> {
   };
 }
 
+/** Where the timeline's first load goes: reading the index, validating it, sorting it. */
+async function indexCost(pin: string): Promise<Record<string, number>> {
+  endSession();
+  await bench.unlock(pin);
+  let t = performance.now();
+  const entries = await loadIndex();
+  const load = performance.now() - t;
+  t = performance.now();
+  for (let i = 0; i < entries.length; i += 256) IndexShard.parse({ n: 0, entries: entries.slice(i, i + 256) });
+  const parse = performance.now() - t;
+  t = performance.now();
+  filterEntries(entries, NO_FILTER);
+  const sort = performance.now() - t;
+  return { entries: entries.length, loadMs: load, zodParseMs: parse, sortMs: sort, jsonKB: JSON.stringify(entries).length / 1000 };
+}
+
 const bench = {
   stages,
+  indexCost,
   async unlock(pin: string) {
     const keyFile = await readKeyFile();
     if (!keyFile) throw new Error('no vault');

@@ -49,6 +49,8 @@ export function resumeLog(): void {
   // Idle first: with ten thousand entries the check decrypts every link and revision, and must not
   // compete with the first screens she opens.
   const whenIdle = (work: () => void) => ('requestIdleCallback' in window ? requestIdleCallback(work, { timeout: 5000 }) : setTimeout(work, 2000));
+  // Shown as "checking" meanwhile, so no screen starts a check of its own in the first busy moments.
+  logCheck.value = 'checking';
   whenIdle(() => generation === sessionGeneration() && resume(generation));
 }
 
