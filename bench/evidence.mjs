@@ -90,7 +90,7 @@ export async function benchEvidence(chromium, port) {
     results['blob.encrypt_MBps'] = throughput.importMBps;
     results['blob.raw_aesgcm_MBps'] = throughput.rawMBps;
     results['blob.ratio_to_raw_aesgcm'] = throughput.importMBps / throughput.rawMBps;
-    for (const [stage, mbps] of Object.entries(await page.evaluate(() => window.__bench.stages(100)))) results[`blob.stage_${stage}_MBps`] = mbps;
+    for (const [stage, figure] of Object.entries(await page.evaluate(() => window.__bench.stages(100)))) results[`blob.stage_${stage}`] = figure;
 
     // Timeline first paint, through the real UI: unlocked, then "Your log" to the first entries.
     const paints = [];

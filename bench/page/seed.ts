@@ -34,7 +34,11 @@ function stream(size: number): ReadableStream<Uint8Array> {
   });
 }
 
-/** Each stage of an import on its own (MB/s), to see where the time goes. */
+/**
+ * Each stage of an import on its own and in pairs (MB/s), to see where the time goes. Random bytes
+ * cost IndexedDB far more than zeros: Chromium spends milliseconds of the calling thread on each
+ * 1 MiB value, which is why the pure store figure flatters.
+ */
 async function stages(mb: number): Promise<Record<string, number>> {
   const size = mb * 1024 * 1024;
   const time = async (work: () => Promise<void>) => {
@@ -54,16 +58,57 @@ async function stages(mb: number): Promise<Record<string, number>> {
   const key = await segmentKey(newFileKey(), params, 'stage-test');
   const hasher = await createSha256Stream();
   return {
-    read: await time(() => drain(() => undefined)),
-    hash: await time(() => drain((c) => hasher.update(c))),
-    encrypt: await time(async () => {
+    read_MBps: await time(() => drain(() => undefined)),
+    hash_MBps: await time(() => drain((c) => hasher.update(c))),
+    encrypt_MBps: await time(async () => {
       const writer = new SegmentWriter(key, params, async () => undefined);
       await drain((c) => writer.write(c));
       await writer.close();
     }),
-    store: await time(async () => {
+    store_MBps: await time(async () => {
       const segment = new Uint8Array(1024 * 1024 + 16);
       for (let i = 0; i < mb; i++) await putSegment('stage-test', i, segment);
+    }),
+    store_random_MBps: await time(async () => {
+      const segment = new Uint8Array(1024 * 1024 + 16);
+      for (let at = 0; at < segment.length; at += 65536) crypto.getRandomValues(segment.subarray(at, at + 65536));
+      for (let i = 0; i < mb; i++) await putSegment('stage-test', i, segment);
+    }),
+    put_random_main_thread_ms_per_MB: await (async () => {
+      const segment = new Uint8Array(1024 * 1024 + 16);
+      for (let at = 0; at < segment.length; at += 65536) crypto.getRandomValues(segment.subarray(at, at + 65536));
+      const db = await new Promise<IDBDatabase>((resolve) => { const r = indexedDB.open('calc'); r.onsuccess = () => resolve(r.result); });
+      let sync = 0;
+      for (let i = 0; i < mb; i++) {
+        const tx = db.transaction('s', 'readwrite', { durability: 'relaxed' });
+        const t0 = performance.now();
+        tx.objectStore('s').put({ a: 'stage-test', i, c: segment });
+        sync += performance.now() - t0;
+        await new Promise((resolve) => (tx.oncomplete = resolve));
+      }
+      db.close();
+      return sync / mb;
+    })(),
+    hash_encrypt_MBps: await time(async () => {
+      const writer = new SegmentWriter(key, params, async () => undefined);
+      await drain(async (c) => {
+        hasher.update(c);
+        await writer.write(c);
+      });
+      await writer.close();
+    }),
+    encrypt_store_MBps: await time(async () => {
+      const writer = new SegmentWriter(key, params, (i, sealed) => putSegment('stage-test', i, sealed));
+      await drain((c) => writer.write(c));
+      await writer.close();
+    }),
+    all_MBps: await time(async () => {
+      const writer = new SegmentWriter(key, params, (i, sealed) => putSegment('stage-test', i, sealed));
+      await drain(async (c) => {
+        hasher.update(c);
+        await writer.write(c);
+      });
+      await writer.close();
     }),
   };
 }
