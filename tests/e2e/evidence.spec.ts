@@ -58,6 +58,23 @@ test.describe('evidence log', () => {
     await expect(bail).toContainText('Breaking bail conditions is not a crime in itself');
     await bail.click();
     await expect(page.getByRole('textbox', { name: /^Condition wording/ }).first()).toHaveValue('Not to enter East Street, Blandford Forum');
+
+    // An expired order is not offered for something happening now, but is for a day it was in force.
+    await page.getByRole('button', { name: 'Orders and conditions' }).click();
+    await home(page);
+    await page.getByRole('button', { name: /^Quick log/ }).click();
+    await expect(page.getByRole('checkbox', { name: 'Not to contact me directly or indirectly (by phone, text, email, social media, or through anyone else)' })).toBeVisible();
+    await expect(page.getByRole('checkbox', { name: 'Not to enter East Street, Blandford Forum' })).toHaveCount(0);
+    await home(page);
+    await page.getByRole('button', { name: /^Your log/ }).click();
+    await page.getByRole('button', { name: 'New entry' }).click();
+    const eastStreet = page.getByRole('checkbox', { name: 'Not to enter East Street, Blandford Forum' });
+    await expect(eastStreet).toHaveCount(0);
+    await page.getByLabel('When did it happen?').fill('2025-11-15T10:00');
+    await eastStreet.check();
+    await page.getByLabel('What happened', { exact: true }).fill('Saw him on East Street');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect(page.getByText('Police bail (before charge): Not to enter East Street, Blandford Forum')).toBeVisible();
   });
 
   test('quick log linked to a condition in four taps', async ({ page }) => {

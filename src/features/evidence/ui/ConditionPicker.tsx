@@ -1,7 +1,8 @@
-// Choosing the conditions an entry breaks, grouped by order. Expired orders are left out of new
-// entries, but a condition already linked stays visible.
+// Choosing the conditions an entry breaks, grouped by order. Only orders in force on the entry's
+// day are offered: a breach logged today cannot break an order that ended last month, but one
+// written up now about last month can. A condition already linked always stays visible.
 import { useId } from 'preact/hooks';
-import type { ConditionRef } from '../schema';
+import type { ConditionRef, Order } from '../schema';
 import { type OrderItem, isExpired } from '../state';
 import { orderTitle } from './orderText';
 
@@ -10,14 +11,17 @@ export interface ConditionPickerProps {
   orders: readonly OrderItem[];
   value: readonly ConditionRef[];
   onChange: (next: ConditionRef[]) => void;
-  today: string;
+  /** The entry's day (YYYY-MM-DD), or today's when its time cannot be read yet. */
+  on: string;
 }
+
+const inForceOn = (order: Order, day: string) => !isExpired(order, day) && (!order.from || order.from <= day);
 
 const same = (a: ConditionRef, b: ConditionRef) => a.orderId === b.orderId && a.conditionId === b.conditionId;
 
-export function ConditionPicker({ legend, orders, value, onChange, today }: ConditionPickerProps) {
+export function ConditionPicker({ legend, orders, value, onChange, on }: ConditionPickerProps) {
   const id = useId();
-  const shown = orders.flatMap((o) => (o.damaged ? [] : [{ id: o.id, order: o.value }])).filter(({ id: orderId, order }) => !isExpired(order, today) || value.some((v) => v.orderId === orderId));
+  const shown = orders.flatMap((o) => (o.damaged ? [] : [{ id: o.id, order: o.value }])).filter(({ id: orderId, order }) => inForceOn(order, on) || value.some((v) => v.orderId === orderId));
   if (shown.length === 0) return null;
   return (
     <fieldset class="choice">

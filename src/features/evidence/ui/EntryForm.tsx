@@ -137,7 +137,7 @@ export function EntryForm({ nav, entryId }: { nav: EvidenceNav; entryId?: string
         <ConditionPicker
           legend={t('evidence:entry.conditions')}
           orders={orders.value}
-          today={nowMoment().slice(0, 10)}
+          on={/^\d{4}-\d{2}-\d{2}/.exec(fields.at)?.[0] ?? nowMoment().slice(0, 10)}
           value={(contentFromFields(fields, 'full')?.conditions ?? [])}
           onChange={(refs) => set('conditions', refs.map(conditionKey))}
         />

@@ -73,7 +73,7 @@ export function QuickLog({ nav }: { nav: EvidenceNav }) {
       </fieldset>
       {orders.state === 'ready' &&
         (orders.value.length > 0 ? (
-          <ConditionPicker legend={t('evidence:quick.conditions')} orders={orders.value} value={conditions} onChange={setConditions} today={today} />
+          <ConditionPicker legend={t('evidence:quick.conditions')} orders={orders.value} value={conditions} onChange={setConditions} on={today} />
         ) : (
           <p class="hint">{t('evidence:quick.noConditions')}</p>
         ))}
