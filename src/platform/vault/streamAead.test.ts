@@ -14,9 +14,9 @@ async function encrypt(data: Uint8Array, chunk = 64 * 1024, id = 'att-1') {
   return { fileKey, params, key, segments, count };
 }
 
-async function decrypt(key: CryptoKey, params: ReturnType<typeof newStreamParams>, segments: readonly Uint8Array[], count = segments.length) {
+async function decrypt(key: CryptoKey, params: ReturnType<typeof newStreamParams>, segments: readonly Bytes[], count = segments.length) {
   const parts: Uint8Array[] = [];
-  for (let i = 0; i < count; i++) parts.push(await openSegment(key, params, i, i === count - 1, segments[i] as Uint8Array));
+  for (let i = 0; i < count; i++) parts.push(await openSegment(key, params, i, i === count - 1, segments[i] as Bytes));
   return concat(...parts);
 }
 

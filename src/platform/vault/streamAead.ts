@@ -48,14 +48,15 @@ function nonce(params: StreamParams, index: number, last: boolean): Bytes {
   return concat(params.noncePrefix, tail);
 }
 
-export async function sealSegment(key: CryptoKey, params: StreamParams, index: number, last: boolean, plaintext: Uint8Array): Promise<Bytes> {
+/** WebCrypto copies `plaintext` when called, so the caller may reuse its buffer at once. */
+export async function sealSegment(key: CryptoKey, params: StreamParams, index: number, last: boolean, plaintext: Bytes): Promise<Bytes> {
   if (plaintext.length > SEGMENT_BYTES) throw new RangeError('segment too large');
-  return new Uint8Array(await crypto.subtle.encrypt({ name: 'AES-GCM', iv: nonce(params, index, last) }, key, new Uint8Array(plaintext)));
+  return new Uint8Array(await crypto.subtle.encrypt({ name: 'AES-GCM', iv: nonce(params, index, last) }, key, plaintext));
 }
 
-export async function openSegment(key: CryptoKey, params: StreamParams, index: number, last: boolean, sealed: Uint8Array): Promise<Bytes> {
+export async function openSegment(key: CryptoKey, params: StreamParams, index: number, last: boolean, sealed: Bytes): Promise<Bytes> {
   try {
-    return new Uint8Array(await crypto.subtle.decrypt({ name: 'AES-GCM', iv: nonce(params, index, last) }, key, new Uint8Array(sealed)));
+    return new Uint8Array(await crypto.subtle.decrypt({ name: 'AES-GCM', iv: nonce(params, index, last) }, key, sealed));
   } catch {
     throw new VaultError('record_damaged', `segment ${index} failed to open`);
   }
@@ -75,6 +76,9 @@ export class SegmentWriter {
   private filled = 0;
   private index = 0;
   private pending: Bytes | null = null;
+  // Two buffers taking turns, so a long import leaves no trail of 1 MiB garbage behind it (dead
+  // buffers wait for the collector, and showed up as tens of MB of peak memory).
+  private spare: Bytes | null = null;
   private closed = false;
 
   constructor(
@@ -98,7 +102,9 @@ export class SegmentWriter {
       if (this.filled === SEGMENT_BYTES) {
         // A full segment may still turn out to be the last: hold it until more data arrives.
         await this.flushPending(false);
-        this.pending = this.buffer.slice();
+        this.pending = this.buffer;
+        this.buffer = this.spare ?? new Uint8Array(SEGMENT_BYTES);
+        this.spare = null;
         this.filled = 0;
       }
     }
@@ -108,7 +114,9 @@ export class SegmentWriter {
     if (!this.pending) return;
     const segment = this.pending;
     this.pending = null;
-    await this.store(this.index, await sealSegment(this.key, this.params, this.index, last, segment));
+    const sealed = sealSegment(this.key, this.params, this.index, last, segment);
+    this.spare = segment;
+    await this.store(this.index, await sealed);
     this.index += 1;
   }
 
@@ -124,6 +132,7 @@ export class SegmentWriter {
       await this.flushPending(true);
     }
     this.buffer = new Uint8Array(0);
+    this.spare = null;
     return this.index;
   }
 }
