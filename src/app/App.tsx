@@ -4,12 +4,15 @@ import './app.css';
 import { t } from '../platform/i18n';
 import { EntryForm, EntryView, type EvidenceNav, OrderForm, Orders, Patterns, QuickLog, Timeline } from '../features/evidence';
 import { ExitButton, lockNow } from '../features/exit';
+import { EmergencyCall, HelplinesScreen } from '../features/helplines';
 import { HomeScreen } from '../features/home';
+import { PlanScreen } from '../features/plan';
+import { RiskScreen } from '../features/risk';
 import { SettingsScreen, type Settings, settingsRecord } from '../features/settings';
 import { InstallFirst, ResetSecret, SetupFlow } from '../features/setup';
 import { navigate, settings, settingsDamaged, status, view } from './state';
 
-export const APP_NAMESPACES = ['common', 'setup', 'home', 'settings', 'evidence'] as const;
+export const APP_NAMESPACES = ['common', 'setup', 'home', 'settings', 'evidence', 'helplines', 'plan', 'risk'] as const;
 
 async function saveSettings(next: Settings): Promise<void> {
   await settingsRecord.write(next);
@@ -51,6 +54,12 @@ function CurrentView() {
       return <Patterns nav={nav} />;
     case 'order-form':
       return <OrderForm key={current.id ?? 'new'} id={current.id} nav={nav} region={mine?.region ?? 'GB-ENG'} />;
+    case 'helplines':
+      return <HelplinesScreen region={mine?.region ?? 'GB-ENG'} onHome={nav.home} />;
+    case 'plan':
+      return <PlanScreen onHome={nav.home} />;
+    case 'risk':
+      return <RiskScreen onHome={nav.home} onHelplines={() => navigate({ name: 'helplines' })} />;
     case 'setup':
       return (
         <SetupFlow
@@ -89,10 +98,14 @@ function CurrentView() {
         <HomeScreen
           settingsDamaged={settingsDamaged.value}
           onLock={() => lockNow('lock')}
+          emergency={<EmergencyCall region={mine?.region ?? 'GB-ENG'} />}
           sections={[
             { id: 'quick-log', title: t('evidence:home.quickLog'), summary: t('evidence:home.quickLogSummary'), open: nav.quickLog, primary: true },
             { id: 'log', title: t('evidence:home.log'), summary: t('evidence:home.logSummary'), open: nav.log },
             { id: 'orders', title: t('evidence:home.orders'), summary: t('evidence:home.ordersSummary'), open: nav.orders },
+            { id: 'helplines', title: t('helplines:home.title'), summary: t('helplines:home.summary'), open: () => navigate({ name: 'helplines' }) },
+            { id: 'plan', title: t('plan:home.title'), summary: t('plan:home.summary'), open: () => navigate({ name: 'plan' }) },
+            { id: 'risk', title: t('risk:home.title'), summary: t('risk:home.summary'), open: () => navigate({ name: 'risk' }) },
             { id: 'settings', title: t('home:settings'), summary: t('home:settingsSummary'), open: () => navigate({ name: 'settings' }) },
           ]}
         />

@@ -19,7 +19,10 @@ export type View =
   | { name: 'entry-form'; id?: string }
   | { name: 'orders' }
   | { name: 'patterns' }
-  | { name: 'order-form'; id?: string };
+  | { name: 'order-form'; id?: string }
+  | { name: 'helplines' }
+  | { name: 'plan' }
+  | { name: 'risk' };
 
 export const view = signal<View>({ name: 'home' });
 export const settings = signal<Settings | null>(null);

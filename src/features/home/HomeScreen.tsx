@@ -18,12 +18,14 @@ export interface HomeScreenProps {
   sections: readonly HomeSection[];
   settingsDamaged: boolean;
   onLock: () => void;
-  children?: ComponentChildren;
+  /** The emergency number, above everything else. */
+  emergency?: ComponentChildren;
 }
 
-export function HomeScreen({ sections, settingsDamaged, onLock }: HomeScreenProps) {
+export function HomeScreen({ sections, settingsDamaged, onLock, emergency }: HomeScreenProps) {
   return (
     <Screen title={t('home:title')}>
+      {emergency}
       {settingsDamaged && (
         <p class="error-box" role="alert">
           {t('home:settingsDamaged')}

@@ -6,7 +6,10 @@ import i18next from 'i18next';
 import type calculator from '../../../locales/en/calculator.json';
 import type common from '../../../locales/en/common.json';
 import type evidence from '../../../locales/en/evidence.json';
+import type helplines from '../../../locales/en/helplines.json';
 import type home from '../../../locales/en/home.json';
+import type plan from '../../../locales/en/plan.json';
+import type risk from '../../../locales/en/risk.json';
 import type settings from '../../../locales/en/settings.json';
 import type setup from '../../../locales/en/setup.json';
 import { type Language, type Namespace, directionOf } from './languages';
@@ -16,7 +19,7 @@ export { LANGUAGES, type Language, type Namespace, detectLanguage, directionOf, 
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'common';
-    resources: { calculator: typeof calculator; common: typeof common; evidence: typeof evidence; home: typeof home; settings: typeof settings; setup: typeof setup };
+    resources: { calculator: typeof calculator; common: typeof common; evidence: typeof evidence; helplines: typeof helplines; home: typeof home; plan: typeof plan; risk: typeof risk; settings: typeof settings; setup: typeof setup };
   }
 }
 
