@@ -137,3 +137,10 @@ test('the iPhone add-to-Home-Screen screen', async ({ browser, baseURL }) => {
   await expectNoViolations(page, 'install first');
   await context.close();
 });
+
+test('set-up speaks the language she picks at once, and Urdu turns the page right to left', async ({ page }) => {
+  await page.goto('/');
+  // setUp waits for each screen's heading in the chosen language, so a screen left in English fails.
+  await setUp(page, { language: 'ur', calculatorLanguage: 'en', stopAfter: 'secret' });
+  expect(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).toEqual(['ur', 'rtl']);
+});

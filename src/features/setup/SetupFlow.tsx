@@ -42,9 +42,14 @@ export function SetupFlow({ namespaces, onDone, onAbandon }: SetupFlowProps) {
 
   const settingsNow = (): Settings => ({ ...defaultSettings(language), region: region ?? 'GB-ENG', secretKind: kind });
 
+  // The words arrive after the choice (they load on demand): draw the screen again once they have.
+  const [, setLoaded] = useState<Language>(language);
   const chooseLanguage = (next: Language) => {
     setLanguage(next);
-    void useLanguage(next, namespaces);
+    useLanguage(next, namespaces).then(
+      () => setLoaded(next),
+      () => undefined,
+    );
   };
 
   const create = async (chosen: string) => {
