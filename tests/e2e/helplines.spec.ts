@@ -106,7 +106,7 @@ test.describe('helplines', () => {
     await expect(page.getByText('Contact saved.')).toBeVisible();
 
     // She finds it again after locking: it was kept in the encrypted store.
-    await page.getByRole('button', { name: 'Waymark' }).click();
+    await page.getByRole('button', { name: 'Home', exact: true }).click();
     await lock(page);
     await unlockWithPin(page);
     await openHelplines(page);
@@ -130,7 +130,7 @@ test.describe('helplines', () => {
     await page.getByRole('button', { name: 'Yes, delete' }).click();
     await expect(page.getByText('Contact deleted.')).toBeVisible();
     await expect(page.getByRole('heading', { name: 'PC Amira Khan' })).toHaveCount(0);
-    await page.getByRole('button', { name: 'Waymark' }).click();
+    await page.getByRole('button', { name: 'Home', exact: true }).click();
     await expectHome(page);
   });
 });

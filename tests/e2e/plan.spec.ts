@@ -66,7 +66,7 @@ test.describe('safety plan', () => {
     await page.getByRole('button', { name: 'Remove Spare glasses' }).click();
     await expect(page.getByRole('checkbox', { name: 'Spare glasses' })).toHaveCount(0);
 
-    await page.getByRole('button', { name: en('home:title'), exact: true }).click();
+    await page.getByRole('button', { name: en('common:home'), exact: true }).click();
     await lock(page);
     await unlockWithPin(page);
     await openPlan(page);
@@ -129,7 +129,7 @@ test.describe('safety plan', () => {
     const merged = await field(page, 'notes').inputValue();
     await expect(field(other, 'notes')).toHaveValue(merged);
 
-    await page.getByRole('button', { name: en('home:title'), exact: true }).click();
+    await page.getByRole('button', { name: en('common:home'), exact: true }).click();
     await lock(page);
     await unlockWithPin(page);
     await openPlan(page);

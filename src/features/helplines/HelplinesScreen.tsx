@@ -32,7 +32,7 @@ export function HelplinesScreen({ region: home, onHome }: HelplinesScreenProps) 
   const general = need === 'all' || need === 'mine' ? [] : shown.filter((s) => !s.needs.includes(need));
 
   return (
-    <Screen title={t('helplines:title')} back={{ label: t('home:title'), onBack: onHome }}>
+    <Screen title={t('helplines:title')} back={{ label: t('common:home'), onBack: onHome }}>
       <EmergencyCall region={region} />
       {emergency && <EmergencyDetails emergency={emergency} now={now} />}
       <div class="notice">

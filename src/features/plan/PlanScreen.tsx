@@ -19,7 +19,7 @@ export interface PlanScreenProps {
 export function PlanScreen({ onHome }: PlanScreenProps) {
   const load = usePlan();
   return (
-    <Screen title={t('plan:title')} back={{ label: t('home:title'), onBack: onHome }}>
+    <Screen title={t('plan:title')} back={{ label: t('common:home'), onBack: onHome }}>
       {load.state === 'loading' && <p class="hint">{t('plan:loading')}</p>}
       {load.state === 'failed' && (
         <p class="error-box" role="alert">
