@@ -7,6 +7,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { chromiumArgs, chromiumPath } from '../scripts/chromium.mjs';
 import { ensureChromium, ensureDependencies } from '../scripts/prepare.mjs';
 import { bundleSizes, firstLoadGzipKb } from './bundles.mjs';
+import { benchCare } from './care.mjs';
 import { benchEvidence } from './evidence.mjs';
 import { PIN, press, setUp, unlock } from './ui.mjs';
 import { median, percentile } from './stats.mjs';
@@ -20,7 +21,7 @@ const BASE = `http://127.0.0.1:${PORT}`;
 const EXIT_RUNS = Number(process.env.BENCH_EXIT_RUNS ?? 50);
 const UNLOCK_RUNS = Number(process.env.BENCH_UNLOCK_RUNS ?? 5);
 
-// BENCH_ONLY=foundation or BENCH_ONLY=evidence runs one part.
+// BENCH_ONLY=foundation, care or evidence runs one part.
 const ONLY = process.env.BENCH_ONLY ?? '';
 const server = spawn(process.execPath, ['build/server/main.js'], { env: { ...process.env, PORT: String(PORT) }, stdio: 'ignore' });
 await new Promise((resolve) => setTimeout(resolve, 800));
@@ -28,12 +29,13 @@ await new Promise((resolve) => setTimeout(resolve, 800));
 const browser = await chromium.launch({ executablePath: chromiumPath() ?? undefined, args: chromiumArgs });
 const results = {};
 try {
-  if (ONLY !== 'evidence') await foundation();
+  if (ONLY === '' || ONLY === 'foundation') await foundation();
+  if (ONLY === '' || ONLY === 'care') Object.assign(results, await benchCare(browser, BASE));
 } finally {
   await browser.close();
   server.kill();
 }
-if (ONLY !== 'foundation') Object.assign(results, await benchEvidence(chromium, PORT + 1));
+if (ONLY === '' || ONLY === 'evidence') Object.assign(results, await benchEvidence(chromium, PORT + 1));
 
 async function foundation() {
   const context = await browser.newContext({ viewport: { width: 400, height: 800 } });
