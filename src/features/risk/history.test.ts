@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { type Answers, buildHistory, compareAnswers, knownAnswers, signsAnswered, summaryKey } from './history';
 import { RiskCheck } from './schema';
 
-const check = (id: string, at: string, answers: Record<string, 'yes' | 'unsure' | 'no'>) => ({ id, value: { at, answers } });
+const check = (id: string, at: string, answers: Record<string, 'yes' | 'unsure' | 'no'>, seq = 0) => ({ id, value: { at, seq, answers } });
 
 describe('comparing two checks', () => {
   it('counts signs newly marked yes against those no longer marked', () => {
@@ -55,6 +55,15 @@ describe('the history of checks', () => {
   it('orders by the instant, across time zones', () => {
     const history = buildHistory([check('later', '2026-03-03T10:30:00+01:00', {}), check('earlier', '2026-03-03T10:00:00+01:00', {}), check('latest', '2026-03-03T10:00:00+00:00', {})]);
     expect(history.map((h) => h.id)).toEqual(['latest', 'later', 'earlier']);
+  });
+
+  it('follows the order she saved them in, even within one second or after the clock moved back', () => {
+    // Ids are random: "a" would sort first if the tie were broken by id.
+    const sameSecond = buildHistory([check('z', '2026-03-03T10:00:00+00:00', { pets: 'no' }, 0), check('a', '2026-03-03T10:00:00+00:00', { pets: 'yes' }, 1)]);
+    expect(sameSecond.map((h) => h.id)).toEqual(['a', 'z']);
+    expect(sameSecond[0]?.previous?.change.difference).toBe(1);
+    const clockBack = buildHistory([check('first', '2026-03-03T10:00:00+00:00', {}, 0), check('second', '2026-03-03T09:00:00+00:00', {}, 1)]);
+    expect(clockBack.map((h) => h.id)).toEqual(['second', 'first']);
   });
 
   it('ignores signs it does not know, so a check from another version still reads', () => {

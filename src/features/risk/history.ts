@@ -44,9 +44,14 @@ export interface HistoryItem {
   previous: { at: string; change: CheckChange } | null;
 }
 
+/** Her checks in the order she saved them, oldest first. */
+export function inSavedOrder<T extends { id: string; value: RiskCheck }>(saved: readonly T[]): T[] {
+  return [...saved].sort((a, b) => a.value.seq - b.value.seq || Date.parse(a.value.at) - Date.parse(b.value.at) || a.id.localeCompare(b.id));
+}
+
 /** Her checks newest first, each compared with the one saved before it. */
 export function buildHistory(saved: readonly { id: string; value: RiskCheck }[]): HistoryItem[] {
-  const oldestFirst = [...saved].sort((a, b) => Date.parse(a.value.at) - Date.parse(b.value.at) || a.id.localeCompare(b.id));
+  const oldestFirst = inSavedOrder(saved);
   const items = oldestFirst.map((check, i): HistoryItem => {
     const answers = knownAnswers(check.value);
     const before = oldestFirst[i - 1];

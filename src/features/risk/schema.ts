@@ -15,6 +15,11 @@ export const MAX_SIGNS = 64;
 /** One self-check: what she marked, and when. Signs she left unanswered are absent. */
 export const RiskCheck = z.object({
   at: Moment,
+  /**
+   * Her checks in the order she saved them. The time alone cannot say: two saved within the same
+   * second (or after the phone's clock moved back) would compare the wrong way round.
+   */
+  seq: z.number().int().min(0).default(0),
   answers: z.record(z.string().regex(/^[a-z_]{1,40}$/), Answer).refine((a) => Object.keys(a).length <= MAX_SIGNS, { message: 'too_many' }),
 });
 export type RiskCheck = z.infer<typeof RiskCheck>;

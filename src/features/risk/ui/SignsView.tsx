@@ -5,7 +5,7 @@ import { Screen } from '../../../shared/ui';
 import { formatDateTime, nowMoment } from '../../evidence';
 import { describeError } from '../../secrets';
 import { RISK_FACTORS, placeFlags } from '../factors';
-import { type Answers, compareAnswers, knownAnswers } from '../history';
+import { type Answers, compareAnswers, inSavedOrder, knownAnswers } from '../history';
 import { checks } from '../repository';
 import type { RiskCheck } from '../schema';
 import type { Loaded } from '../state';
@@ -29,7 +29,7 @@ export interface SignsViewProps {
 
 function latestOf(saved: Loaded<RiskCheck>): RiskCheck | null {
   if (saved.state !== 'ready') return null;
-  return saved.value.reduce<RiskCheck | null>((a, b) => (a === null || Date.parse(b.value.at) > Date.parse(a.at) ? b.value : a), null);
+  return inSavedOrder(saved.value).at(-1)?.value ?? null;
 }
 
 export function SignsView({ saved, onSaved, onHome, onHistory, onAssessments, answers, onAnswers: setAnswers }: SignsViewProps) {
@@ -52,7 +52,7 @@ export function SignsView({ saved, onSaved, onHome, onHistory, onAssessments, an
     }
     setBusy(true);
     try {
-      await checks.put({ at: nowMoment(), answers: { ...answers } });
+      await checks.put({ at: nowMoment(), seq: latest ? latest.seq + 1 : 0, answers: { ...answers } });
       const text = latest ? `${t('risk:signs.saved')} ${changeSentence(compareAnswers(knownAnswers(latest), answers), latest.at)}` : t('risk:signs.savedFirst');
       setMessage({ text, error: false });
       onSaved();
