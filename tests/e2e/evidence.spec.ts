@@ -219,6 +219,8 @@ test.describe('evidence log', () => {
       await page.getByLabel('When did it happen?').fill(when);
       await page.getByRole('checkbox', { name: kind, exact: true }).check();
       await page.getByRole('button', { name: 'Save', exact: true }).click();
+      // The form has a "Your log" button too: wait for the saved entry before going back.
+      await expect(page.getByRole('heading', { name: 'Entry', level: 1 })).toBeVisible();
       await page.getByRole('button', { name: 'Your log' }).click();
     };
     await page.getByRole('button', { name: /^Your log/ }).click();
