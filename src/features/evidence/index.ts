@@ -12,7 +12,6 @@ export { QuickLog } from './ui/QuickLog';
 export { Timeline } from './ui/Timeline';
 // For the danger-signs feature: the log's warning signs, and dates shown as the log shows them.
 export type { Flag, FlagId } from './escalation';
-export { logSettings } from './repository';
 export { nowMoment } from './time';
 export { formatDate, formatDateTime } from './ui/format';
-export { usePatternFlags } from './ui/Patterns';
+export { useLogFlags } from './ui/Patterns';

@@ -1,8 +1,7 @@
-// Loading her checks and assessments, and the log's flags, for the screens while unlocked. Nothing is
+// Loading her checks and assessments for the screens while unlocked. Nothing is
 // kept after the screen closes.
 import { useEffect, useState } from 'preact/hooks';
 import type { Listed, Repository } from '../../platform/store';
-import { type Flag, logSettings, usePatternFlags } from '../evidence';
 
 export type Loaded<T> = { state: 'loading' } | { state: 'ready'; value: { id: string; value: T }[]; damaged: number } | { state: 'failed'; error: unknown };
 
@@ -24,17 +23,4 @@ export function useRecords<T>(repository: Repository<T>, version: number): Loade
     };
   }, [repository, version]);
   return loaded;
-}
-
-/** The warning signs her log raises now (null while loading). */
-export function useLogFlags(): readonly Flag[] | null {
-  const [separatedOn, setSeparatedOn] = useState<string | null>(null);
-  useEffect(() => {
-    let live = true;
-    logSettings.read().then((s) => live && setSeparatedOn(s?.separatedOn ?? null), () => undefined);
-    return () => {
-      live = false;
-    };
-  }, []);
-  return usePatternFlags(separatedOn).flags;
 }

@@ -3,7 +3,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { t } from '../../../platform/i18n';
 import { Field, Screen } from '../../../shared/ui';
 import { describeError } from '../../secrets';
-import { escalationFlags } from '../escalation';
+import { type Flag, escalationFlags } from '../escalation';
 import { logSettings } from '../repository';
 import { useIndex, useOrders } from '../state';
 import { nowMoment } from '../time';
@@ -21,6 +21,19 @@ export function usePatternFlags(separatedOn: string | null) {
     return escalationFlags(index.value, withIds, now, separatedOn);
   }, [index, orders, separatedOn]);
   return { index, flags, now };
+}
+
+/** The warning signs her log raises now, with her separation date as saved (null while loading). */
+export function useLogFlags(): readonly Flag[] | null {
+  const [separatedOn, setSeparatedOn] = useState<string | null>(null);
+  useEffect(() => {
+    let live = true;
+    logSettings.read().then((s) => live && setSeparatedOn(s?.separatedOn ?? null), () => undefined);
+    return () => {
+      live = false;
+    };
+  }, []);
+  return usePatternFlags(separatedOn).flags;
 }
 
 export function Patterns({ nav }: { nav: EvidenceNav }) {

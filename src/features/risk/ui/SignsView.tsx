@@ -2,14 +2,13 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { t } from '../../../platform/i18n';
 import { Screen } from '../../../shared/ui';
-import { formatDateTime, nowMoment } from '../../evidence';
+import { formatDateTime, nowMoment, useLogFlags } from '../../evidence';
 import { describeError } from '../../secrets';
 import { RISK_FACTORS, placeFlags } from '../factors';
 import { type Answers, compareAnswers, inSavedOrder, knownAnswers } from '../history';
 import { checks } from '../repository';
 import type { RiskCheck } from '../schema';
 import type { Loaded } from '../state';
-import { useLogFlags } from '../state';
 import { changeSentence } from './changeText';
 import { FactorItem } from './FactorItem';
 import { LogFlags } from './LogFlags';
