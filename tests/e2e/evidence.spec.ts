@@ -1,6 +1,6 @@
 // The evidence log, driven as she would use it.
 import { type Page, expect, test } from '@playwright/test';
-import { PIN, expectCalculator, expectHome, openFresh, setUp, unlockWithPin } from './support';
+import { PIN, expectCalculator, expectHome, openFresh, setUp, unlockWithPin, unlockedTab } from './support';
 
 async function addOrder(page: Page, options: { kind: string; conditions: string[]; exclusion?: string; until?: string }) {
   await page.getByRole('button', { name: /^Orders and conditions/ }).click();
@@ -196,9 +196,7 @@ test.describe('evidence log', () => {
   test('appends from two tabs at once never fork the chain', async ({ page, context }) => {
     await openFresh(page);
     await setUp(page);
-    const other = await context.newPage();
-    await other.goto('/');
-    await unlockWithPin(other);
+    const other = await unlockedTab(context);
     for (const p of [page, other]) {
       await p.getByRole('button', { name: /^Quick log/ }).click();
       await p.getByRole('radio', { name: 'Threatened me' }).check();

@@ -1,5 +1,5 @@
 import { type Page, expect, test } from '@playwright/test';
-import { PIN, expectCalculator, expectHome, openFresh, press, setUp, syntheticHide, syntheticShow, unlockWithPin } from './support';
+import { PIN, expectCalculator, expectHome, openFresh, press, setUp, syntheticHide, syntheticShow, unlockWithPin, unlockedTab } from './support';
 
 const NEUTRAL = 'https://www.bbc.co.uk/weather';
 
@@ -130,9 +130,7 @@ test.describe('quick exit', () => {
     await stubNeutralSite(page);
     await openFresh(page);
     await setUp(page);
-    const other = await context.newPage();
-    await other.goto('/');
-    await unlockWithPin(other);
+    const other = await unlockedTab(context);
     await page.getByRole('button', { name: 'Exit', exact: true }).click();
     await expect(page).toHaveURL(NEUTRAL);
     await expect(other).toHaveURL(NEUTRAL);
@@ -141,9 +139,7 @@ test.describe('quick exit', () => {
   test('a lock in one tab locks every other tab, and stops an unlock still running there', async ({ page, context }) => {
     await openFresh(page);
     await setUp(page);
-    const other = await context.newPage();
-    await other.goto('/');
-    await unlockWithPin(other);
+    const other = await unlockedTab(context);
     const third = await context.newPage();
     await third.goto('/');
     await press(third, `C${PIN}=`);

@@ -3,7 +3,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { type Page, expect, test } from '@playwright/test';
 import { type Lang, translator } from '../support/locales';
-import { expectCalculator, lock, openFresh, setUp, syntheticHide, syntheticShow, unlockWithPin } from './support';
+import { expectCalculator, lock, openFresh, setUp, syntheticHide, syntheticShow, unlockWithPin, unlockedTab } from './support';
 
 const SECTIONS = {
   people: ['trusted', 'codeWord'],
@@ -100,9 +100,7 @@ test.describe('safety plan', () => {
   test('two tabs editing at once merge without losing anything', async ({ page, context }) => {
     await openFresh(page);
     await setUp(page);
-    const other = await context.newPage();
-    await other.goto('/');
-    await unlockWithPin(other);
+    const other = await unlockedTab(context);
     for (const p of [page, other]) {
       await openPlan(p);
       await openSection(p, 'people');

@@ -1,7 +1,7 @@
 // Shared steps for the end-to-end tests: they drive the real UI by role and accessible name, the way
 // a person using a screen reader or a keyboard would. Anything that reaches past the UI into storage
 // is named as a test-only path.
-import { type Page, expect } from '@playwright/test';
+import { type BrowserContext, type Page, expect } from '@playwright/test';
 import { type Lang, translator } from '../support/locales';
 
 export const SETUP_SEQUENCE = '1793÷0';
@@ -122,6 +122,14 @@ export async function unlockWithPin(page: Page, pin: string = PIN): Promise<void
   await page.bringToFront();
   await press(page, `C${pin}=`);
   await expectHome(page);
+}
+
+/** Another tab on the same phone, unlocked with the PIN. */
+export async function unlockedTab(context: BrowserContext): Promise<Page> {
+  const tab = await context.newPage();
+  await tab.goto('/');
+  await unlockWithPin(tab);
+  return tab;
 }
 
 /** Opens the Note field by holding Enter, as the set-up teaches, and submits text in it. */
