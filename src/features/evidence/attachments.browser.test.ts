@@ -1,9 +1,9 @@
 // Attachments against real IndexedDB, WebCrypto and streams in Chromium.
 import { openDB } from 'idb';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { countSegments, deleteDatabase, putSegment, segmentOwners } from '../../platform/store';
-import { createVault, endSession, sha256Hex, unlockWithSecret } from '../../platform/vault';
-import { FAST_KDF, inlineDeriver } from '../../platform/vault/testing';
+import { describe, expect, it } from 'vitest';
+import { countSegments, putSegment, segmentOwners } from '../../platform/store';
+import { endSession, sha256Hex } from '../../platform/vault';
+import { freshVaultEachTest } from '../../platform/store/testing';
 import { type IncomingFile, checkSpaceFor, commitPendingAttachments, importAttachment, loadAttachment, readAttachment, sweepOrphanSegments } from './attachments';
 import { blankContent } from './content';
 import { createEntry, redactEntry } from './entries';
@@ -30,13 +30,7 @@ async function readAll(id: string): Promise<Uint8Array> {
   return new Uint8Array(await new Blob(parts as BlobPart[]).arrayBuffer());
 }
 
-let keyFile: Uint8Array;
-beforeEach(async () => {
-  endSession();
-  await deleteDatabase();
-  keyFile = (await createVault('123456', FAST_KDF, inlineDeriver)).keyFile;
-});
-afterEach(() => endSession());
+const vault = freshVaultEachTest();
 
 describe('attachments', () => {
   it('keeps the exact bytes, with their SHA-256 as received, and joins the chain', async () => {
@@ -134,7 +128,7 @@ describe('attachments', () => {
     push!(null);
     const id = await recording;
     expect(await sweepOrphanSegments().catch(() => 'locked')).toBe('locked');
-    await unlockWithSecret(keyFile, '123456', inlineDeriver);
+    await vault.unlockAgain();
     expect(await sweepOrphanSegments()).toBe(0);
     expect(await commitPendingAttachments()).toBe(1);
     expect((await loadIndex())[0]?.attachments).toEqual([id]);

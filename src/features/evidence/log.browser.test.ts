@@ -1,9 +1,7 @@
 // The evidence log against real IndexedDB and WebCrypto in Chromium.
 import { openDB } from 'idb';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { deleteDatabase } from '../../platform/store';
-import { createVault, endSession } from '../../platform/vault';
-import { FAST_KDF, inlineDeriver } from '../../platform/vault/testing';
+import { describe, expect, it } from 'vitest';
+import { freshVaultEachTest } from '../../platform/store/testing';
 import { blankContent } from './content';
 import { createEntry, entryHistory, isRevision, redactEntry, reviseEntry } from './entries';
 import { loadIndex } from './logStore';
@@ -29,12 +27,7 @@ async function remove(id: string) {
   db.close();
 }
 
-beforeEach(async () => {
-  endSession();
-  await deleteDatabase();
-  await createVault('123456', FAST_KDF, inlineDeriver);
-});
-afterEach(() => endSession());
+freshVaultEachTest();
 
 describe('evidence log', () => {
   it('saves entries into the index and a chain that verifies', async () => {

@@ -1,11 +1,10 @@
 // The safety plan against real IndexedDB, WebCrypto and Web Locks in Chromium: a round trip through
 // the vault, nothing in plaintext on disk, concurrent saves that lose nothing, and what a lock seals.
 import { openDB } from 'idb';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
-import { deleteDatabase } from '../../platform/store';
-import { createVault, endSession, unlockWithSecret } from '../../platform/vault';
-import { FAST_KDF, inlineDeriver } from '../../platform/vault/testing';
+import { endSession } from '../../platform/vault';
+import { freshVaultEachTest } from '../../platform/store/testing';
 import type { Host } from '../disguise';
 import { beginExitSession, lockNow } from '../exit';
 import { addOwnItem, applyTextEdit, checklist, fieldText, listOwnItems } from './model';
@@ -15,17 +14,11 @@ import { startSession } from './session';
 
 const CANARY = 'Xylophone-Kestrel-42 ہمیشہ';
 
-let keyFile: Uint8Array;
-beforeEach(async () => {
-  endSession();
-  await deleteDatabase();
-  keyFile = (await createVault('123456', FAST_KDF, inlineDeriver)).keyFile;
-});
-afterEach(() => endSession());
+const vault = freshVaultEachTest();
 
 async function relock(): Promise<void> {
   endSession();
-  await unlockWithSecret(keyFile, '123456', inlineDeriver);
+  await vault.unlockAgain();
 }
 
 /** Every stored record's bytes, straight from IndexedDB (a test-only path). */
@@ -117,7 +110,7 @@ describe('safety plan storage', () => {
     const sealed = appendPlanUpdate(doc, null);
     endSession(); // the keys go before the write finishes
     await sealed;
-    await unlockWithSecret(keyFile, '123456', inlineDeriver);
+    await vault.unlockAgain();
     const reopened = await loadPlan();
     expect(fieldText(reopened.doc, 'work').toString()).toBe('Told Priya at reception');
     expect(reopened.folded).toHaveLength(1);
@@ -132,7 +125,7 @@ describe('safety plan storage', () => {
     const session = startSession(await loadPlan());
     applyTextEdit(fieldText(session.doc, 'children'), 'School knows: only me or Mum');
     lockNow('lock');
-    await unlockWithSecret(keyFile, '123456', inlineDeriver);
+    await vault.unlockAgain();
     // The sealed write finishes on its own after the lock; no save timer is left to run.
     await vi.waitFor(async () => expect((await planUpdates.list()).length).toBe(1));
     expect(fieldText((await loadPlan()).doc, 'children').toString()).toBe('School knows: only me or Mum');
