@@ -4,13 +4,17 @@ import './app.css';
 import { t } from '../platform/i18n';
 import { EntryForm, EntryView, type EvidenceNav, OrderForm, Orders, Patterns, QuickLog, Timeline } from '../features/evidence';
 import { ExitButton, lockNow } from '../features/exit';
-import { EmergencyCall, HelplinesScreen } from '../features/helplines';
+import { EmergencyCall } from '../features/helplines';
 import { HomeScreen } from '../features/home';
-import { PlanScreen } from '../features/plan';
-import { RiskScreen } from '../features/risk';
 import { SettingsScreen, type Settings, settingsRecord } from '../features/settings';
 import { InstallFirst, ResetSecret, SetupFlow } from '../features/setup';
+import { lazyView } from './lazyView';
 import { navigate, settings, settingsDamaged, status, view } from './state';
+
+// Opened now and then, and heavy: loaded when first opened (see lazyView).
+const HelplinesScreen = lazyView(() => import('../features/helplines').then((m) => m.HelplinesScreen));
+const PlanScreen = lazyView(() => import('../features/plan').then((m) => m.PlanScreen));
+const RiskScreen = lazyView(() => import('../features/risk').then((m) => m.RiskScreen));
 
 export const APP_NAMESPACES = ['common', 'setup', 'home', 'settings', 'evidence', 'helplines', 'plan', 'risk'] as const;
 
