@@ -16,7 +16,7 @@ const HelplinesScreen = lazyView(() => import('../features/helplines').then((m) 
 const PlanScreen = lazyView(() => import('../features/plan').then((m) => m.PlanScreen));
 const RiskScreen = lazyView(() => import('../features/risk').then((m) => m.RiskScreen));
 
-export const APP_NAMESPACES = ['common', 'setup', 'home', 'settings', 'evidence', 'helplines', 'plan', 'risk'] as const;
+export const APP_NAMESPACES = ['common', 'setup', 'home', 'settings', 'evidence', 'helplines', 'plan', 'risk', 'export', 'pack', 'backup'] as const;
 
 async function saveSettings(next: Settings): Promise<void> {
   await settingsRecord.write(next);

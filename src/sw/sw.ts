@@ -4,7 +4,9 @@
 import { clientsClaim, setCacheNameDetails } from 'workbox-core';
 import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
+import type { DownloadMessage } from '../shared/protocol/download';
 import type { MediaMessage } from '../shared/protocol/media';
+import { downloadResponse, isDownloadRequest, onDownloadMessage } from './download';
 import { isMediaRequest, mediaResponse, onMediaMessage } from './media';
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: (string | { url: string; revision: string | null })[] };
@@ -14,11 +16,16 @@ precacheAndRoute(self.__WB_MANIFEST);
 cleanupOutdatedCaches();
 // Attachment media, decrypted range by range for the app that registered it; never cached.
 registerRoute(({ url }) => isMediaRequest(url), ({ request }) => Promise.resolve(mediaResponse(request)));
+// Files the app made (evidence pack, backup), streamed once to a download; never cached.
+registerRoute(({ url }) => isDownloadRequest(url), ({ request }) => Promise.resolve(downloadResponse(request)));
 self.addEventListener('message', (event: ExtendableMessageEvent) => {
   if (event.origin && event.origin !== self.location.origin) return;
-  const data = event.data as MediaMessage | undefined;
+  const data = event.data as MediaMessage | DownloadMessage | undefined;
   if (data?.type === 'media-register' || data?.type === 'media-revoke-all') {
     onMediaMessage(data);
+    event.ports[0]?.postMessage('ok');
+  } else if (data?.type === 'download-offer' || data?.type === 'download-revoke-all') {
+    onDownloadMessage(data);
     event.ports[0]?.postMessage('ok');
   }
 });

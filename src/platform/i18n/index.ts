@@ -5,9 +5,12 @@
 import i18next from 'i18next';
 import type calculator from '../../../locales/en/calculator.json';
 import type common from '../../../locales/en/common.json';
+import type backup from '../../../locales/en/backup.json';
 import type evidence from '../../../locales/en/evidence.json';
+import type exportNs from '../../../locales/en/export.json';
 import type helplines from '../../../locales/en/helplines.json';
 import type home from '../../../locales/en/home.json';
+import type pack from '../../../locales/en/pack.json';
 import type plan from '../../../locales/en/plan.json';
 import type risk from '../../../locales/en/risk.json';
 import type settings from '../../../locales/en/settings.json';
@@ -19,7 +22,7 @@ export { LANGUAGES, type Language, type Namespace, detectLanguage, directionOf, 
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'common';
-    resources: { calculator: typeof calculator; common: typeof common; evidence: typeof evidence; helplines: typeof helplines; home: typeof home; plan: typeof plan; risk: typeof risk; settings: typeof settings; setup: typeof setup };
+    resources: { backup: typeof backup; calculator: typeof calculator; common: typeof common; evidence: typeof evidence; export: typeof exportNs; helplines: typeof helplines; home: typeof home; pack: typeof pack; plan: typeof plan; risk: typeof risk; settings: typeof settings; setup: typeof setup };
   }
 }
 
