@@ -7,8 +7,10 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { chromiumArgs, chromiumPath } from '../scripts/chromium.mjs';
 import { ensureChromium, ensureDependencies } from '../scripts/prepare.mjs';
 import { bundleSizes, firstLoadGzipKb } from './bundles.mjs';
+import { benchBackup } from './backup.mjs';
 import { benchCare } from './care.mjs';
 import { benchEvidence } from './evidence.mjs';
+import { benchExport } from './export.mjs';
 import { PIN, press, setUp, unlock } from './ui.mjs';
 import { median, percentile } from './stats.mjs';
 
@@ -21,7 +23,7 @@ const BASE = `http://127.0.0.1:${PORT}`;
 const EXIT_RUNS = Number(process.env.BENCH_EXIT_RUNS ?? 50);
 const UNLOCK_RUNS = Number(process.env.BENCH_UNLOCK_RUNS ?? 5);
 
-// BENCH_ONLY=foundation, care or evidence runs one part.
+// BENCH_ONLY=foundation, care, evidence, export or backup runs one part.
 const ONLY = process.env.BENCH_ONLY ?? '';
 const server = spawn(process.execPath, ['build/server/main.js'], { env: { ...process.env, PORT: String(PORT) }, stdio: 'ignore' });
 await new Promise((resolve) => setTimeout(resolve, 800));
@@ -36,6 +38,8 @@ try {
   server.kill();
 }
 if (ONLY === '' || ONLY === 'evidence') Object.assign(results, await benchEvidence(chromium, PORT + 1));
+if (ONLY === '' || ONLY === 'export') Object.assign(results, await benchExport(chromium, PORT + 2));
+if (ONLY === '' || ONLY === 'backup') Object.assign(results, await benchBackup(chromium, PORT + 3));
 
 async function foundation() {
   const context = await browser.newContext({ viewport: { width: 400, height: 800 } });

@@ -15,6 +15,30 @@ import { navigate, settings, settingsDamaged, status, view } from './state';
 const HelplinesScreen = lazyView(() => import('../features/helplines').then((m) => m.HelplinesScreen));
 const PlanScreen = lazyView(() => import('../features/plan').then((m) => m.PlanScreen));
 const RiskScreen = lazyView(() => import('../features/risk').then((m) => m.RiskScreen));
+const ExportScreen = lazyView(() => import('../features/export').then((m) => m.ExportScreen));
+const BackupScreen = lazyView(() => import('../features/export').then((m) => m.BackupScreen));
+const RestoreScreen = lazyView(() => import('../features/export').then((m) => m.RestoreScreen));
+const PackFlow = lazyView(() => import('../features/export').then((m) => m.PackFlow));
+const VerifyPack = lazyView(() => import('../features/export').then((m) => m.VerifyPack));
+
+/** Export and backup: each part of the export menu, opened in place. */
+const EXPORT_PARTS = {
+  pack: ({ onBack }: { onBack: () => void }) => <PackFlow onDone={onBack} />,
+  verify: ({ onBack }: { onBack: () => void }) => <VerifyPack onBack={onBack} />,
+  backup: ({ onBack }: { onBack: () => void }) => (
+    <BackupScreen onBack={onBack} onBackedUp={(at) => settings.value && (settings.value = { ...settings.value, lastBackupAt: at })} />
+  ),
+  restore: ({ onBack }: { onBack: () => void }) => (
+    <RestoreScreen
+      onBack={onBack}
+      onRestored={({ entropy, settings: restored }) => {
+        if (restored) void saveSettings(restored).catch(() => undefined);
+        if (entropy) navigate({ name: 'reset-secret', entropy });
+        else navigate({ name: 'home' });
+      }}
+    />
+  ),
+};
 
 export const APP_NAMESPACES = ['common', 'setup', 'home', 'settings', 'evidence', 'helplines', 'plan', 'risk', 'export', 'pack', 'backup'] as const;
 
@@ -64,6 +88,8 @@ function CurrentView() {
       return <PlanScreen onHome={nav.home} />;
     case 'risk':
       return <RiskScreen onHome={nav.home} onHelplines={() => navigate({ name: 'helplines' })} />;
+    case 'export':
+      return <ExportScreen onHome={nav.home} parts={EXPORT_PARTS} />;
     case 'setup':
       return (
         <SetupFlow
@@ -110,6 +136,7 @@ function CurrentView() {
             { id: 'helplines', title: t('helplines:home.title'), summary: t('helplines:home.summary'), open: () => navigate({ name: 'helplines' }) },
             { id: 'plan', title: t('plan:home.title'), summary: t('plan:home.summary'), open: () => navigate({ name: 'plan' }) },
             { id: 'risk', title: t('risk:home.title'), summary: t('risk:home.summary'), open: () => navigate({ name: 'risk' }) },
+            { id: 'export', title: t('export:home.title'), summary: t('export:home.summary'), open: () => navigate({ name: 'export' }) },
             { id: 'settings', title: t('home:settings'), summary: t('home:settingsSummary'), open: () => navigate({ name: 'settings' }) },
           ]}
         />

@@ -5,7 +5,7 @@ import { signal } from '@preact/signals';
 import type { Bytes } from '../platform/vault';
 import type { Settings } from '../features/settings/schema';
 
-export type SettingsSection = 'language' | 'unlock' | 'recovery' | 'locking' | 'exit' | 'storage';
+export type SettingsSection = 'language' | 'unlock' | 'recovery' | 'duress' | 'locking' | 'exit' | 'storage' | 'wipe';
 
 export type View =
   | { name: 'home' }
@@ -22,7 +22,8 @@ export type View =
   | { name: 'order-form'; id?: string }
   | { name: 'helplines' }
   | { name: 'plan' }
-  | { name: 'risk' };
+  | { name: 'risk' }
+  | { name: 'export' };
 
 export const view = signal<View>({ name: 'home' });
 export const settings = signal<Settings | null>(null);

@@ -36,7 +36,8 @@ for (const lang of ['en', 'ur'] as const satisfies readonly Lang[]) {
     });
 
     test('every set-up screen, home, and every settings screen and dialog', async ({ page }) => {
-      test.setTimeout(90_000);
+      // Eight settings screens and three dialogs, each under axe: about 80 s on two busy cores.
+      test.setTimeout(120_000);
       await page.goto('/');
       await setUp(page, { language: lang, calculatorLanguage: lang, onScreen: (screen) => expectNoViolations(page, screen) });
       expect(await page.evaluate(() => document.documentElement.dir)).toBe(lang === 'ur' ? 'rtl' : 'ltr');
@@ -47,7 +48,7 @@ for (const lang of ['en', 'ur'] as const satisfies readonly Lang[]) {
 
       await page.getByRole('button', { name: new RegExp(`^${t('home:settings')}`) }).click();
       await expectNoViolations(page, 'settings');
-      for (const section of ['language', 'unlock', 'recovery', 'locking', 'exit', 'storage'] as const) {
+      for (const section of ['language', 'unlock', 'recovery', 'duress', 'locking', 'exit', 'storage', 'wipe'] as const) {
         await page.getByRole('button', { name: new RegExp(`^${t(`settings:${section}.title`)}`) }).click();
         await expect(page.getByRole('heading', { name: t(`settings:${section}.title`), level: 1 })).toBeVisible();
         if (section === 'exit') await page.getByRole('radio', { name: t('settings:exit.options.custom') }).check();
@@ -58,12 +59,20 @@ for (const lang of ['en', 'ur'] as const satisfies readonly Lang[]) {
           await expectNoViolations(page, 'settings/recovery dialog');
           await page.getByRole('button', { name: t('common:cancel') }).click();
         }
+        if (section === 'wipe') {
+          await page.getByRole('button', { name: t('settings:wipe.start') }).click();
+          await expect(page.getByRole('dialog', { name: t('settings:wipe.confirmTitle') })).toBeVisible();
+          await page.getByRole('button', { name: t('settings:wipe.confirmButton'), exact: true }).click();
+          await expect(page.getByText(t('settings:wipe.wrongWord', { word: t('settings:wipe.word') }))).toBeVisible();
+          await expectNoViolations(page, 'settings/wipe dialog');
+          await page.getByRole('button', { name: t('common:cancel') }).click();
+        }
         await page.getByRole('button', { name: t('settings:title'), exact: true }).click();
       }
     });
 
-    test('every screen of the log: quick log, entry form, log, entry, redact dialog, orders, order form, patterns', async ({ page }) => {
-      test.setTimeout(90_000);
+    test('every screen of the log: quick log, entry form, log, entry, redact dialog, orders, order form, patterns, evidence pack, check a pack', async ({ page }) => {
+      test.setTimeout(120_000);
       await page.goto('/');
       await setUp(page, { language: lang, calculatorLanguage: lang });
       const button = (name: string | RegExp) => page.getByRole('button', { name }).first();
@@ -105,6 +114,21 @@ for (const lang of ['en', 'ur'] as const satisfies readonly Lang[]) {
       await button(t('evidence:timeline.patterns')).click();
       await page.getByText(t('evidence:patterns.table'), { exact: true }).click();
       await expectNoViolations(page, 'patterns');
+
+      // The evidence pack (its warning, what goes in, the review) and "Check a pack".
+      await button(t('evidence:timeline.title')).click();
+      await button(t('common:home')).click();
+      await button(starts('export:home.title')).click();
+      await button(starts('export:parts.pack.title')).click();
+      await expect(page.getByRole('heading', { name: t('pack:flow.title'), level: 1 })).toBeVisible();
+      await expectNoViolations(page, 'evidence pack');
+      await button(t('pack:flow.next')).click();
+      await expect(page.getByRole('heading', { name: t('pack:review.title'), level: 2 })).toBeVisible();
+      await expectNoViolations(page, 'evidence pack review');
+      await button(t('export:title')).click();
+      await button(starts('export:parts.verify.title')).click();
+      await expect(page.getByRole('heading', { name: t('pack:verify.title'), level: 1 })).toBeVisible();
+      await expectNoViolations(page, 'check a pack');
     });
 
     test('choosing a new PIN after the recovery code, and the errors on the way', async ({ page }) => {

@@ -7,7 +7,7 @@
 // Every attempt is counted in the key file before the key work starts, so killing the tab
 // mid-attempt does not dodge the back-off.
 
-import { clearFailedAttempts, countFailedAttempt, isStoreError, keyFileExists, readKeyFile } from '../../platform/store';
+import { clearFailedAttempts, countFailedAttempt, isStoreError, keyFileExists, readKeyFile, wipeDevice } from '../../platform/store';
 import {
   type Bytes,
   PASSPHRASE_MIN_CHARS,
@@ -38,7 +38,10 @@ let pending: AbortController | null = null;
 // complete behind her back, with the app open when the phone is next looked at.
 document.addEventListener('visibilitychange', () => document.visibilityState === 'hidden' && abandon());
 window.addEventListener('pagehide', () => abandon());
-if ('BroadcastChannel' in window) new BroadcastChannel('calc').addEventListener('message', () => abandon());
+// The lock broadcast (the same neutral channel features/exit uses): heard here, and used by auto-wipe
+// to lock every other tab before erasing.
+const otherTabs = 'BroadcastChannel' in window ? new BroadcastChannel('calc') : null;
+otherTabs?.addEventListener('message', () => abandon());
 
 /** Warms up what an unlock needs, once the calculator is idle and only if a vault exists. */
 export async function prepare(): Promise<void> {
@@ -87,6 +90,30 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
   });
 }
 
+/** Every proof was tried and none opened a slot: a definite failure (not an abandoned attempt). */
+class NothingOpened extends Error {
+  constructor() {
+    super('no proof opened the vault');
+    this.name = 'NothingOpened';
+  }
+}
+
+/**
+ * Auto-wipe (off unless she turned it on, DESIGN §4): after a definite failure, if the counted
+ * unlock-shaped failures have reached the threshold in the key file's header, every tab is locked
+ * and everything is erased. The calculator simply stays, showing the number, like any wrong PIN.
+ * A duress PIN opens its vault: that is a success, it clears the count and never gets here.
+ */
+async function wipeIfDue(counted: Promise<void>): Promise<void> {
+  await counted.catch(() => undefined);
+  const keyFile = await readKeyFile().catch(() => null);
+  if (!keyFile) return;
+  const header = parseHeader(keyFile);
+  if (header.autoWipeAfter === 0 || header.failures < header.autoWipeAfter) return;
+  otherTabs?.postMessage('l');
+  await navigator.locks.request('calc-setup', () => wipeDevice());
+}
+
 async function open(keyFile: Uint8Array, proofs: Proof[], signal: AbortSignal): Promise<{ proof: Proof; slot: number }> {
   for (const proof of proofs) {
     try {
@@ -96,7 +123,7 @@ async function open(keyFile: Uint8Array, proofs: Proof[], signal: AbortSignal): 
       if (!isVaultError(error, 'no_matching_slot') || signal.aborted) throw error;
     }
   }
-  throw new Error('no proof opened the vault');
+  throw new NothingOpened();
 }
 
 async function attempt(proofs: Proof[], host: Host): Promise<void> {
@@ -106,6 +133,7 @@ async function attempt(proofs: Proof[], host: Host): Promise<void> {
   const { signal } = controller;
   // Whether this attempt holds an open session that nobody else is responsible for ending yet.
   let holdsSession = false;
+  let counted: Promise<void> | null = null;
   try {
     const keyFile = await readKeyFile();
     if (!keyFile) return;
@@ -113,7 +141,8 @@ async function attempt(proofs: Proof[], host: Host): Promise<void> {
     const header = parseHeader(keyFile);
     await sleep(remainingWait(header.failures, header.lastFailureAt, Date.now()), signal);
     const app = loadApp();
-    const [opened] = await Promise.all([open(keyFile, proofs, signal), countFailedAttempt()]);
+    counted = countFailedAttempt();
+    const [opened] = await Promise.all([open(keyFile, proofs, signal), counted]);
     holdsSession = true;
     if (signal.aborted) throw new Error('aborted');
     deriver.retire();
@@ -125,9 +154,10 @@ async function attempt(proofs: Proof[], host: Host): Promise<void> {
     // session itself if the attempt was abandoned meanwhile.
     await mount(host, mode, signal);
     holdsSession = false;
-  } catch {
+  } catch (error) {
     // Wrong secret, abandoned, damaged key file, storage trouble: all look like an ordinary sum.
     if (holdsSession) endSession();
+    if (error instanceof NothingOpened && counted) await wipeIfDue(counted).catch(() => undefined);
   } finally {
     if (pending === controller) pending = null;
   }

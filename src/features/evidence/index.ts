@@ -15,3 +15,12 @@ export type { Flag, FlagId } from './escalation';
 export { nowMoment } from './time';
 export { formatDate, formatDateTime } from './ui/format';
 export { useLogFlags } from './ui/Patterns';
+// For the evidence pack (features/export): the log's records, read only.
+export { INCIDENT_KINDS, type IncidentKind } from './domain/kinds';
+export { attachmentKey, attachmentPayload, loadAttachment, readAttachment } from './attachments';
+export { entryHistory, isRevision, redactionPayload, revisionPayload } from './entries';
+export { loadIndex } from './logStore';
+export { links as chainLinks, orders as orderRecords } from './repository';
+export type { Attachment, EntryContent, IndexEntry, Order, Revision, RevisionRecord } from './schema';
+export { type OrderItem, useIndex, useOrders } from './state';
+export { orderTitle } from './ui/orderText';

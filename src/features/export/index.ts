@@ -5,3 +5,6 @@ export { ExportScreen } from './ui/ExportScreen';
 export { neutralFileName } from './fileNames';
 export { SaveActions, type MadeFile } from './ui/SaveActions';
 export { SaveProblem, canShareFiles, saveStream, shareStream } from './save';
+export { PackFlow } from './pack/ui/PackFlow';
+export { VerifyPack } from './verify/ui/VerifyPack';
+export { BackupScreen, RestoreFlow, RestoreScreen, type RestoredVault } from './backup';

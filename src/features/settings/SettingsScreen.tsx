@@ -2,16 +2,18 @@
 import type { ComponentChildren } from 'preact';
 import { t } from '../../platform/i18n';
 import { Screen } from '../../shared/ui';
+import { DuressSection } from './sections/DuressSection';
 import { ExitSection } from './sections/ExitSection';
 import { LanguageSection } from './sections/LanguageSection';
 import { LockingSection } from './sections/LockingSection';
 import { RecoverySection } from './sections/RecoverySection';
 import { StorageSection } from './sections/StorageSection';
 import { UnlockSection } from './sections/UnlockSection';
+import { WipeSection } from './sections/WipeSection';
 import type { Settings } from './schema';
 
-export type SettingsSection = 'language' | 'unlock' | 'recovery' | 'locking' | 'exit' | 'storage';
-const SECTIONS: readonly SettingsSection[] = ['language', 'unlock', 'recovery', 'locking', 'exit', 'storage'];
+export type SettingsSection = 'language' | 'unlock' | 'recovery' | 'duress' | 'locking' | 'exit' | 'storage' | 'wipe';
+const SECTIONS: readonly SettingsSection[] = ['language', 'unlock', 'recovery', 'duress', 'locking', 'exit', 'storage', 'wipe'];
 
 export interface SectionProps {
   settings: Settings;
@@ -42,7 +44,16 @@ export function SettingsScreen({ section, onSection, onHome, ...props }: Setting
       </Screen>
     );
   }
-  const Section = { language: LanguageSection, unlock: UnlockSection, recovery: RecoverySection, locking: LockingSection, exit: ExitSection, storage: StorageSection }[section];
+  const Section = {
+    language: LanguageSection,
+    unlock: UnlockSection,
+    recovery: RecoverySection,
+    duress: DuressSection,
+    locking: LockingSection,
+    exit: ExitSection,
+    storage: StorageSection,
+    wipe: WipeSection,
+  }[section];
   return (
     <Screen title={t(`settings:${section}.title`)} back={{ label: t('settings:title'), onBack: () => onSection() }}>
       <Section {...props} />

@@ -43,14 +43,35 @@ export const Settings = z.object({
   secretKind: z.enum(['pin', 'passphrase']),
   lockOnHide: LockOnHide,
   exitTo: ExitTo,
+  /** When a backup last succeeded (ISO time); auto-wipe is offered only once there is one. */
+  lastBackupAt: z.string().nullable().optional(),
+  /**
+   * Set only in a duress vault, and never shown: anything that would copy data off the phone (the
+   * advocate link, backup) must refuse here, so the duress vault never syncs.
+   */
+  noSync: z.literal(true).optional(),
 });
 export type Settings = z.infer<typeof Settings>;
 
 export const SETTINGS_SCHEMA_VERSION = 1;
+
+/** Whether anything may copy this vault's data off the phone (backup, advocate link): never from a duress vault. */
+export function syncAllowed(settings: Settings): boolean {
+  return settings.noSync !== true;
+}
 
 export function defaultSettings(language: Settings['language']): Settings {
   return { language, region: 'GB-ENG', secretKind: 'pin', lockOnHide: 'immediately', exitTo: { kind: 'site', site: 'bbc-weather' } };
 }
 
 /** Which key slot holds what (see platform/vault SlotRoles). Kept encrypted, never in the key file. */
-export const SlotRoles = z.object({ secret: z.number().int().min(0).max(7), recovery: z.number().int().min(0).max(7) });
+const SlotIndex = z.number().int().min(0).max(7);
+export const SlotRoles = z.object({
+  secret: SlotIndex,
+  recovery: SlotIndex,
+  /** This vault's duress vault's slots (removed by overwriting them). */
+  duress: z.object({ secret: SlotIndex, recovery: SlotIndex }).optional(),
+  /** Another vault's slots, never overwritten from this one. */
+  keep: z.array(SlotIndex).max(8).optional(),
+});
+export type SlotRoles = z.infer<typeof SlotRoles>;

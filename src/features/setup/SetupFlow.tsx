@@ -1,16 +1,19 @@
 // Set-up, step by step, in her language. Nothing is written until the last step, so a reload or an
 // exit at any point leaves the phone exactly as it was: a calculator.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { LANGUAGES, type Language, type Namespace, currentLanguage, t, useLanguage } from '../../platform/i18n';
+import { LANGUAGES, type Language, type Namespace, currentLanguage, isLanguage, t, useLanguage } from '../../platform/i18n';
 import { type CreatedVault, FLOOR_KDF, type KdfParams, type SecretKind, calibrateKdf, createVault, endSession, getBrowserDeriver } from '../../platform/vault';
 import { Choice, Screen } from '../../shared/ui';
+import type { RestoreFlow, RestoredVault } from '../export';
 import { RecoveryCheck, RecoveryWords, SecretForm, SecretKindChoice, UnlockHowTo, describeError } from '../secrets';
+import { settingsRecord } from '../settings';
 import { REGIONS, type Region, type Settings, defaultSettings } from '../settings/schema';
 import { readKeyFile } from '../../platform/store';
 import { AlreadySetUpError, commitVault } from './commit';
 import { InstallOffer } from './InstallOffer';
+import { ResetSecret } from './ResetSecret';
 
-type Step = 'welcome' | 'kind' | 'secret' | 'region' | 'creating' | 'recovery' | 'check' | 'ready';
+type Step = 'welcome' | 'kind' | 'secret' | 'region' | 'creating' | 'recovery' | 'check' | 'ready' | 'restore' | 'restored';
 
 export interface SetupFlowProps {
   namespaces: readonly Namespace[];
@@ -28,6 +31,9 @@ export function SetupFlow({ namespaces, onDone, onAbandon }: SetupFlowProps) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const calibration = useRef<Promise<KdfParams> | null>(null);
+  // Restoring a backup instead of starting afresh: its flow loads only when chosen.
+  const [Restore, setRestore] = useState<typeof RestoreFlow | null>(null);
+  const [restored, setRestored] = useState<RestoredVault | null>(null);
 
   // Measure this phone's speed while she reads the first screens, in the worker.
   // Say at once, not at the last step, when this browser will not let anything be saved.
@@ -87,6 +93,24 @@ export function SetupFlow({ namespaces, onDone, onAbandon }: SetupFlowProps) {
     }
   };
 
+  const startRestore = () => {
+    setError(null);
+    import('../export').then(
+      (m) => (setRestore(() => m.RestoreFlow), setStep('restore')),
+      (failure: unknown) => setError(describeError(failure)),
+    );
+  };
+
+  // The restored vault is open. Its own settings come with it; its language is used from here on.
+  const finishRestore = async (vault: RestoredVault, secretKind?: SecretKind) => {
+    vault.entropy?.fill(0);
+    const base = vault.settings ?? settingsNow();
+    const next: Settings = secretKind ? { ...base, secretKind } : base;
+    if (secretKind) await settingsRecord.write(next).catch(() => undefined);
+    if (isLanguage(next.language)) await useLanguage(next.language, namespaces).catch(() => undefined);
+    onDone(next);
+  };
+
   const back = (to: Step) => ({ label: t('common:back'), onBack: () => (setError(null), setStep(to)) });
   const errorBox = error && (
     <p class="error-box" role="alert">
@@ -110,8 +134,32 @@ export function SetupFlow({ namespaces, onDone, onAbandon }: SetupFlowProps) {
           <button type="button" class="primary" onClick={() => setStep('kind')}>
             {t('common:continue')}
           </button>
+          <p class="hint">{t('backup:setup.restoreHint')}</p>
+          <button type="button" class="secondary" onClick={startRestore}>
+            {t('backup:setup.restore')}
+          </button>
         </Screen>
       );
+    case 'restore':
+      if (!Restore) return null;
+      return (
+        <Restore
+          replacing={false}
+          onCancel={() => setStep('welcome')}
+          onRestored={(vault) => {
+            if (vault.entropy) {
+              setRestored(vault);
+              setStep('restored');
+            } else {
+              void finishRestore(vault);
+            }
+          }}
+        />
+      );
+    case 'restored':
+      // The backup carried no PIN: she chooses one (or a passphrase) before anything else.
+      if (!restored?.entropy) return null;
+      return <ResetSecret entropy={restored.entropy} onDone={(secretKind) => void finishRestore(restored, secretKind)} />;
     case 'kind':
       return (
         <Screen title={t('setup:kind.title')} back={back('welcome')}>

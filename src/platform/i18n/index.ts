@@ -57,6 +57,12 @@ export async function useLanguage(language: Language, namespaces: readonly Names
   document.documentElement.dir = directionOf(language);
 }
 
+/** Loads namespaces in a language without switching to it: for a document written in another language (an evidence pack). */
+export async function loadLanguage(language: Language, namespaces: readonly Namespace[]): Promise<void> {
+  await ready;
+  await Promise.all(namespaces.map((ns) => loadBundle(language, ns)));
+}
+
 export function currentLanguage(): Language {
   return (i18next.language ?? 'en') as Language;
 }

@@ -1,8 +1,9 @@
 // The one IndexedDB database. Schema changes are cumulative `if (oldVersion < N)` steps, so any
 // older database reaches the current version in order and nothing already saved is dropped.
 
-import { type DBSchema, type IDBPDatabase, deleteDB, openDB } from 'idb';
+import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
 import { storageFailure } from './errors';
+import { currentGeneration } from './generation';
 import { STORAGE_NAMES } from './names';
 
 /** What sits on disk: opaque ids and tags, a schema version, and ciphertext. Nothing else. */
@@ -45,24 +46,62 @@ export const MIGRATIONS: Record<number, Migration> = {
   },
 };
 
-let opening: Promise<IDBPDatabase<CalcDB>> | null = null;
+// Generations. A restore writes the backup into a second, staging database, then switches to it
+// with one atomic write of the key file, whose byte 50 names the database in use (generation 0 is
+// 'calc', as before restores existed; then 'calc-1', 'calc-2', …). Any other database of ours is a
+// leftover (a restore cut off before its switch, or the old vault after it) and is deleted.
 
-export function openDatabase(): Promise<IDBPDatabase<CalcDB>> {
-  opening ??= openDB<CalcDB>(STORAGE_NAMES.database, DB_VERSION, {
+/** The database of generation `generation` (0–255). */
+export function databaseName(generation: number): string {
+  return generation === 0 ? STORAGE_NAMES.database : `${STORAGE_NAMES.database}-${generation}`;
+}
+
+function isOurs(name: string): boolean {
+  return name === STORAGE_NAMES.database || new RegExp(`^${STORAGE_NAMES.database}-\\d{1,3}$`).test(name);
+}
+
+export { currentGeneration };
+
+export function openNamed(name: string, onBlocking?: () => void): Promise<IDBPDatabase<CalcDB>> {
+  return openDB<CalcDB>(name, DB_VERSION, {
     upgrade(db, oldVersion) {
       for (let version = oldVersion + 1; version <= DB_VERSION; version++) MIGRATIONS[version]?.(db);
     },
-    blocking() {
-      // Another tab wants a newer schema: step aside so it can upgrade.
-      void closeDatabase();
-    },
-    terminated() {
-      opening = null;
-    },
-  }).catch((error: unknown) => {
-    opening = null;
-    throw storageFailure(error);
+    blocking: onBlocking,
   });
+}
+
+let opening: Promise<IDBPDatabase<CalcDB>> | null = null;
+let swept = false;
+
+export function openDatabase(): Promise<IDBPDatabase<CalcDB>> {
+  opening ??= currentGeneration()
+    .then((generation) =>
+      openDB<CalcDB>(databaseName(generation), DB_VERSION, {
+        upgrade(db, oldVersion) {
+          for (let version = oldVersion + 1; version <= DB_VERSION; version++) MIGRATIONS[version]?.(db);
+        },
+        blocking() {
+          // Another tab wants a newer schema, or is deleting this database after a restore: step
+          // aside (the next open reads the key file again and finds the database now in use).
+          void closeDatabase();
+        },
+        terminated() {
+          opening = null;
+        },
+      }),
+    )
+    .then((db) => {
+      if (!swept) {
+        swept = true;
+        void sweepLeftoverDatabases().catch(() => undefined);
+      }
+      return db;
+    })
+    .catch((error: unknown) => {
+      opening = null;
+      throw storageFailure(error);
+    });
   return opening;
 }
 
@@ -72,13 +111,40 @@ export async function closeDatabase(): Promise<void> {
   if (current) (await current.catch(() => null))?.close();
 }
 
-export async function deleteDatabase(): Promise<void> {
-  await closeDatabase();
-  await deleteDB(STORAGE_NAMES.database);
+/** Deletes one database; a delete blocked by another tab's connection completes when it closes. */
+export function deleteNamed(name: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const request = indexedDB.deleteDatabase(name);
+    request.onsuccess = () => resolve();
+    request.onerror = () => reject(storageFailure(request.error));
+    request.onblocked = () => resolve();
+  });
 }
 
-/** Whether the database exists, without creating it (opening would leave a trace on a fresh profile). */
+async function ourDatabases(): Promise<string[]> {
+  const list = (await indexedDB.databases?.()) ?? [];
+  return list.flatMap((d) => (d.name && isOurs(d.name) ? [d.name] : []));
+}
+
+/** Deletes every database of ours, whatever its generation. */
+export async function deleteDatabase(): Promise<void> {
+  await closeDatabase();
+  for (const name of await ourDatabases()) await deleteNamed(name);
+}
+
+/** Whether any database of ours exists, without creating one (opening would leave a trace on a fresh profile). */
 export async function databaseExists(): Promise<boolean> {
-  const list = await indexedDB.databases?.();
-  return Boolean(list?.some((d) => d.name === STORAGE_NAMES.database));
+  return (await ourDatabases()).length > 0;
+}
+
+/**
+ * Deletes every database of ours that the key file does not point at. Skipped while a restore (in
+ * any tab) holds the restore lock: the database it is staging is not a leftover.
+ */
+export async function sweepLeftoverDatabases(): Promise<void> {
+  await navigator.locks.request(STORAGE_NAMES.restoreLock, { ifAvailable: true }, async (lock) => {
+    if (!lock) return;
+    const keep = databaseName(await currentGeneration());
+    for (const name of await ourDatabases()) if (name !== keep) await deleteNamed(name);
+  });
 }

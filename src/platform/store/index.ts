@@ -8,3 +8,8 @@ export { clearFailedAttempts, countFailedAttempt, createKeyFile, eraseKeyFile, k
 export { type Listed, type PreparedWrite, type Repository, type Singleton, commitWrites, createRepository, createSingleton } from './repository';
 export { persistStorage, storageStatus, type StorageStatus } from './persistence';
 export { countSegments, deleteSegments, getSegment, putSegment, segmentOwners } from './segments';
+export { RESET_PATH, wipeDevice } from './wipe';
+export { installKeyFile } from './keyFileStore';
+export { rawCounts, rawRecords, rawSegments } from './backupSource';
+export { type StagedItem, type Staging, beginStaging, withRestoreLock } from './staging';
+export { type StoredRecord, type StoredSegment, sweepLeftoverDatabases } from './db';

@@ -77,7 +77,7 @@ async function clear(offset: number, length: number): Promise<void> {
 
 async function erase(): Promise<void> {
   const root = await navigator.storage.getDirectory();
-  for (const name of [STORAGE_NAMES.keyFile, STORAGE_NAMES.keyFileTemp]) {
+  for (const name of [STORAGE_NAMES.keyFile, STORAGE_NAMES.keyFileTemp, STORAGE_NAMES.keyFileNext]) {
     if (!(await exists(name))) continue;
     await withHandle(name, false, (handle) => {
       const noise = new Uint8Array(handle.getSize());
@@ -88,7 +88,44 @@ async function erase(): Promise<void> {
   }
 }
 
-function run(request: KeyFileOp): Promise<void> {
+// Replacing the whole file (a restore) must be atomic and must still overwrite the old slots in
+// place. So it is journalled: the new bytes are written whole under a temporary name and renamed to
+// `keyFileNext` (the commit point: a rename happens or it does not), then copied over the key file
+// in place, then that copy is erased. A tab closed after the rename is finished by `settle`, which
+// every operation (and every read, from the page) runs first; one closed before it leaves the old
+// file untouched.
+async function install(bytes: Uint8Array, expected: Uint8Array | null): Promise<void> {
+  if (!expected) return create(bytes);
+  await withHandle(STORAGE_NAMES.keyFile, false, (handle) => {
+    const current = read(handle, 0, handle.getSize());
+    if (current.length !== expected.length || current.some((b, i) => b !== expected[i])) throw new DOMException('changed meanwhile', 'Conflict');
+  });
+  await withHandle(STORAGE_NAMES.keyFileTemp, true, (handle) => {
+    handle.truncate(0);
+    handle.write(bytes, { at: 0 });
+  });
+  const temp = await (await navigator.storage.getDirectory()).getFileHandle(STORAGE_NAMES.keyFileTemp);
+  await (temp as FileSystemFileHandle & { move(name: string): Promise<void> }).move(STORAGE_NAMES.keyFileNext);
+  await settle();
+}
+
+async function settle(): Promise<void> {
+  if (!(await exists(STORAGE_NAMES.keyFileNext))) return;
+  const next = await withHandle(STORAGE_NAMES.keyFileNext, false, (handle) => read(handle, 0, handle.getSize()));
+  await withHandle(STORAGE_NAMES.keyFile, true, (handle) => {
+    if (handle.getSize() !== next.length) handle.truncate(next.length);
+    handle.write(next, { at: 0 });
+  });
+  await withHandle(STORAGE_NAMES.keyFileNext, false, (handle) => {
+    const noise = new Uint8Array(handle.getSize());
+    crypto.getRandomValues(noise);
+    handle.write(noise, { at: 0 });
+  });
+  await (await navigator.storage.getDirectory()).removeEntry(STORAGE_NAMES.keyFileNext);
+}
+
+async function run(request: KeyFileOp): Promise<void> {
+  await settle();
   switch (request.op) {
     case 'create':
       return create(request.bytes);
@@ -100,6 +137,10 @@ function run(request: KeyFileOp): Promise<void> {
       return clear(request.offset, request.length);
     case 'erase':
       return erase();
+    case 'install':
+      return install(request.bytes, request.expected);
+    case 'settle':
+      return;
   }
 }
 

@@ -9,7 +9,14 @@ export type KeyFileOp =
   | { op: 'count'; offset: number; at: number }
   /** Zeroes `length` bytes at `offset`. */
   | { op: 'clear'; offset: number; length: number }
-  | { op: 'erase' };
+  | { op: 'erase' }
+  /**
+   * Replaces the whole file (a restore), whole or not at all: with `expected` null, creates it like
+   * 'create'; otherwise fails with Conflict unless the file still equals `expected`.
+   */
+  | { op: 'install'; bytes: Uint8Array; expected: Uint8Array | null }
+  /** Finishes an install a closed tab left half done (see keyFile.worker.ts). */
+  | { op: 'settle' };
 
 export type KeyFileRequest = KeyFileOp & { id: number };
 

@@ -49,6 +49,7 @@ async function root(): Promise<FileSystemDirectoryHandle> {
 /** The key file's bytes, or null when no vault has been set up (or it was wiped). */
 export async function readKeyFile(): Promise<Uint8Array<ArrayBuffer> | null> {
   const dir = await root();
+  await settlePending(dir);
   try {
     const handle = await dir.getFileHandle(STORAGE_NAMES.keyFile);
     return new Uint8Array(await (await handle.getFile()).arrayBuffer());
@@ -57,6 +58,16 @@ export async function readKeyFile(): Promise<Uint8Array<ArrayBuffer> | null> {
     // Storage works but this file would not read: a vault may well be there. Never "no vault".
     throw new StoreError('damaged', 'key file unreadable', { cause: error });
   }
+}
+
+/** A restore cut off after its commit point left the new key file waiting: finish copying it first. */
+async function settlePending(dir: FileSystemDirectoryHandle): Promise<void> {
+  try {
+    await dir.getFileHandle(STORAGE_NAMES.keyFileNext);
+  } catch {
+    return;
+  }
+  await send({ op: 'settle' });
 }
 
 /**
@@ -99,4 +110,13 @@ export function clearFailedAttempts(): Promise<void> {
 /** Overwrites the key file with random bytes, then removes it. What ciphertext lingers has no key. */
 export function eraseKeyFile(): Promise<void> {
   return send({ op: 'erase' });
+}
+
+/**
+ * Replaces the whole key file (a restore) atomically: the new file is in place, or the old one is
+ * untouched. `previous` null means no vault exists here (StoreError 'exists' if one appeared);
+ * otherwise StoreError 'conflict' unless the file is still exactly `previous`.
+ */
+export function installKeyFile(previous: Uint8Array | null, next: Uint8Array): Promise<void> {
+  return send({ op: 'install', bytes: next, expected: previous });
 }

@@ -9,4 +9,8 @@ export const STORAGE_NAMES = {
   keyFile: 'calc.dat',
   keyFileTemp: 'calc.tmp',
   keyFileLock: 'calc',
+  /** A restore's new key file, complete, waiting to be copied over the key file in place (the commit record). */
+  keyFileNext: 'calc.new',
+  /** Held for a whole restore, so no tab sweeps away the database it is staging. */
+  restoreLock: 'calc-restore',
 } as const;

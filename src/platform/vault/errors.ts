@@ -9,6 +9,10 @@ export type VaultErrorCode =
   | 'record_version'
   | 'recovery_code_invalid'
   | 'secret_invalid'
+  /** A new PIN or passphrase that already opens another slot (the duress PIN, or the real one). */
+  | 'secret_in_use'
+  /** Every key slot is taken (a duress vault cannot be added). */
+  | 'no_free_slot'
   | 'locked'
   | 'aborted';
 

@@ -5,7 +5,8 @@
 export { type Bytes, fromBase64Url, randomBytes, toBase64Url, utf8, zero } from './bytes';
 export { KEY_FILE_BYTES, VAULT } from './constants';
 export { VaultError, isVaultError, type VaultErrorCode } from './errors';
-export { FAILURE_FIELDS, type KdfParams, type VaultHeader, failureFields, parseHeader, parseKeyFile } from './keyFile';
+export { AUTO_WIPE_FIELD, FAILURE_FIELDS, type KdfParams, type VaultHeader, failureFields, parseHeader, parseKeyFile, withAutoWipe } from './keyFile';
+export { type CreatedDuress, createDuress, freeSlots, removeDuress } from './duress';
 export { getBrowserDeriver } from './browserDeriver';
 export { type KekDeriver, createWorkerDeriver } from './kdfClient';
 export { DEFAULT_KDF, FLOOR_KDF, calibrateKdf, chooseKdfParams } from './kdfPolicy';
@@ -27,3 +28,8 @@ export { type Json, canonicalJson } from './canonicalJson';
 export { type ChainEventType, type ChainHead, type ChainLink, type ChainProblem, type ChainReport, GENESIS_HASH, type Opening, commitment, newSalt, nextLink, sha256Hex, verifyChain } from './chain';
 export { SEGMENT_BYTES, SegmentWriter, type StreamParams, newFileKey, newStreamParams, openSegment, segmentCount, segmentKey } from './streamAead';
 export { type Sha256Stream, createSha256Stream } from './sha256Stream';
+export { BACKUP_HEADER_BYTES, type BackupProof, type BackupSealer, type BackupSlots, type OpenedBackup, beginRestoredSession, decryptBackup, openBackup, restoredKeyFile, startBackup } from './backup';
+export { BackupError, type BackupErrorCode, isBackupError } from './backupErrors';
+export type { BackupFrame } from './backupFrames';
+export { DB_GENERATION_OFFSET } from './keyFile';
+export { STRONG_PASSPHRASE_CHARS, STRONG_PASSPHRASE_WORDS, isStrongPassphrase } from './secret';

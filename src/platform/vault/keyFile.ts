@@ -3,11 +3,13 @@
 // Layout (little-endian), 64-byte header then `slotCount` slots of `slotBytes` each:
 //   0  magic "calc"        4  format version (u8)   5  KDF id (u8, 1 = Argon2id v1.3)   6  reserved
 //   8  memory KiB (u32)   12  iterations (u32)     16  parallelism (u32)             20  salt (16)
-//  36  failed unlock attempts (u32)   40  time of the last failure, ms since 1970 (f64)   48  reserved
+//  36  failed unlock attempts (u32)   40  time of the last failure, ms since 1970 (f64)
+//  48  auto-wipe threshold (u16, 0 = off)   50  database generation (u8)   51  reserved
 // Bytes 0..36 never change after set-up and are bound into every slot as AAD; the failure counter
-// changes on every wrong attempt, so it sits outside the AAD. The file never grows or shrinks: a PIN
-// change overwrites one slot in place, and unused slots hold random bytes, so the file does not say
-// how many ways there are to open it.
+// changes on every wrong attempt, so it sits outside the AAD. The auto-wipe threshold must be read
+// before any unlock (it decides when failures erase everything), so it too is plaintext, outside
+// the AAD. The file never grows or shrinks: a PIN change overwrites one slot in place, and unused
+// slots hold random bytes, so the file does not say how many ways there are to open it.
 
 import { type Bytes, concat, copyBytes, randomBytes, utf8 } from './bytes';
 import { KEY_FILE_BYTES, LABELS, VAULT } from './constants';
@@ -29,6 +31,13 @@ export interface VaultHeader {
   salt: Bytes;
   failures: number;
   lastFailureAt: number;
+  /** Unlock-shaped failures that erase everything; 0 = off (the default). */
+  autoWipeAfter: number;
+  /**
+   * Which IndexedDB database holds this vault's records (platform/store names it). A restore stages
+   * a new database and switches to it by rewriting the key file: one atomic write. Outside the AAD.
+   */
+  dbGeneration: number;
 }
 
 export interface KeyFile {
@@ -52,7 +61,7 @@ export function checkKdfBounds(kdf: KdfParams): void {
 
 export function newHeader(kdf: KdfParams): VaultHeader {
   checkKdfBounds(kdf);
-  return { formatVersion: VAULT.formatVersion, kdf: { ...kdf }, salt: randomBytes(VAULT.kdf.saltBytes), failures: 0, lastFailureAt: 0 };
+  return { formatVersion: VAULT.formatVersion, kdf: { ...kdf }, salt: randomBytes(VAULT.kdf.saltBytes), failures: 0, lastFailureAt: 0, autoWipeAfter: 0, dbGeneration: 0 };
 }
 
 export function encodeHeader(header: VaultHeader): Bytes {
@@ -67,6 +76,8 @@ export function encodeHeader(header: VaultHeader): Bytes {
   out.set(header.salt, 20);
   view.setUint32(36, header.failures, true);
   view.setFloat64(40, header.lastFailureAt, true);
+  view.setUint16(AUTO_WIPE_FIELD.offset, header.autoWipeAfter, true);
+  out[DB_GENERATION_OFFSET] = header.dbGeneration & 0xff;
   return out;
 }
 
@@ -92,6 +103,8 @@ export function parseHeader(bytes: Uint8Array): VaultHeader {
     salt: copyBytes(bytes.subarray(20, 20 + VAULT.kdf.saltBytes)),
     failures: view.getUint32(36, true),
     lastFailureAt: Number.isFinite(lastFailureAt) && lastFailureAt > 0 ? lastFailureAt : 0,
+    autoWipeAfter: view.getUint16(AUTO_WIPE_FIELD.offset, true),
+    dbGeneration: bytes[DB_GENERATION_OFFSET] ?? 0,
   };
 }
 
@@ -130,6 +143,21 @@ export function failureFields(failures: number, lastFailureAt: number): { offset
   view.setFloat64(4, lastFailureAt, true);
   return { offset: FAILURE_FIELDS.offset, bytes };
 }
+
+/** Where the auto-wipe threshold sits: a u16, little-endian, 0 = off. */
+export const AUTO_WIPE_FIELD = { offset: 48, length: 2 } as const;
+
+/** The key file with a new auto-wipe threshold and every other byte unchanged (written in place). */
+export function withAutoWipe(keyFileBytes: Uint8Array, threshold: number): Bytes {
+  if (!Number.isInteger(threshold) || threshold < 0 || threshold > 0xffff) throw new VaultError('key_file_malformed', 'auto-wipe threshold out of range');
+  parseKeyFile(keyFileBytes);
+  const out = copyBytes(keyFileBytes);
+  new DataView(out.buffer, out.byteOffset, out.length).setUint16(AUTO_WIPE_FIELD.offset, threshold, true);
+  return out;
+}
+
+/** Where the database generation sits: one byte (see VaultHeader.dbGeneration). */
+export const DB_GENERATION_OFFSET = 50;
 
 /** Random bytes the size of a slot: an unused slot is indistinguishable from a used one. */
 export function emptySlot(): Bytes {

@@ -8,6 +8,8 @@ import { LABELS } from './constants';
 export interface Keyring {
   records: CryptoKey;
   tags: CryptoKey;
+  /** The vault key itself (non-extractable HKDF), for keys made on demand: a backup's stream key. */
+  master: CryptoKey;
 }
 
 function hkdf(info: string): HkdfParams {
@@ -19,7 +21,7 @@ export async function deriveKeyring(master: CryptoKey): Promise<Keyring> {
     crypto.subtle.deriveKey(hkdf(LABELS.recordKey), master, { name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']),
     crypto.subtle.deriveKey(hkdf(LABELS.tagKey), master, { name: 'HMAC', hash: 'SHA-256', length: 256 }, false, ['sign']),
   ]);
-  return { records, tags };
+  return { records, tags, master };
 }
 
 /** A stable, opaque stand-in for a record kind: 128 bits of HMAC, base64url. */

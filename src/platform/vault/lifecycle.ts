@@ -4,7 +4,7 @@
 
 import { type Bytes, randomBytes, zero } from './bytes';
 import { VAULT } from './constants';
-import { VaultError } from './errors';
+import { VaultError, isVaultError } from './errors';
 import type { KekDeriver } from './kdfClient';
 import { type KdfParams, type KeyFile, emptySlot, encodeKeyFile, newHeader, parseKeyFile } from './keyFile';
 import { type RecoveryCode, newRecoveryCode, recoveryKek } from './recovery';
@@ -12,10 +12,18 @@ import { secretBytes } from './secret';
 import { beginSession, sessionGeneration } from './session';
 import { importMaster, openSlotRaw, openSlots, sealSlot } from './slots';
 
-/** Which slot holds what. Kept inside the vault (encrypted), never in the key file. */
+/**
+ * Which slot holds what. Kept inside the vault (encrypted), never in the key file. A vault with a
+ * duress vault lists that vault's slots; a duress vault lists the slots of the vault(s) it sits
+ * beside. Neither may ever overwrite a slot the other needs (see duress.ts).
+ */
 export interface SlotRoles {
   secret: number;
   recovery: number;
+  /** This vault's duress vault: its PIN slot and its recovery slot. */
+  duress?: { secret: number; recovery: number };
+  /** Slots that belong to another vault sharing the key file: never overwritten from this one. */
+  keep?: number[];
 }
 
 function distinctSlots(): SlotRoles {
@@ -26,7 +34,7 @@ function distinctSlots(): SlotRoles {
   return { secret, recovery };
 }
 
-async function deriveSecretKek(deriver: KekDeriver, file: KeyFile, secret: string, signal?: AbortSignal): Promise<CryptoKey> {
+export async function deriveSecretKek(deriver: KekDeriver, file: KeyFile, secret: string, signal?: AbortSignal): Promise<CryptoKey> {
   const bytes = secretBytes(secret);
   try {
     return await deriver.derive(bytes, file.header.salt, file.header.kdf, signal);
@@ -78,18 +86,42 @@ export async function unlockWithRecovery(keyFileBytes: Uint8Array, entropy: Uint
   return { slot: index };
 }
 
+/**
+ * Refuses a new PIN or passphrase that already opens a slot other than `target`: one secret opening
+ * two vaults would make unlocking ambiguous (a PIN changed to equal the duress PIN, or the reverse).
+ */
+export async function refuseSecretInUse(kek: CryptoKey, file: KeyFile, target: number | null): Promise<void> {
+  const others = { ...file, slots: file.slots.map((slot, i) => (i === target ? emptySlot() : slot)) };
+  let found: { raw: Bytes } | null = null;
+  try {
+    found = await openSlotRaw(kek, others);
+  } catch (error) {
+    if (isVaultError(error, 'no_matching_slot')) return;
+    throw error;
+  }
+  zero(found.raw);
+  throw new VaultError('secret_in_use');
+}
+
 async function replaceSlot(file: KeyFile, index: number, kek: CryptoKey, raw: Bytes): Promise<Bytes> {
   const slots = [...file.slots];
   slots[index] = await sealSlot(kek, file, index, raw);
   return encodeKeyFile({ ...file, slots });
 }
 
-/** Re-wraps the vault key under a new PIN or passphrase, proven by the current one. Data is never re-encrypted. */
-export async function changeSecret(keyFileBytes: Uint8Array, currentSecret: string, newSecret: string, deriver: KekDeriver): Promise<{ keyFile: Bytes; slot: number }> {
+/**
+ * Re-wraps the vault key under a new PIN or passphrase, proven by the current one. Data is never
+ * re-encrypted. With `roles` (the open vault's), the current secret must be this vault's own: the
+ * PIN of another vault in the same file is a wrong PIN here, and its slot is never touched.
+ */
+export async function changeSecret(keyFileBytes: Uint8Array, currentSecret: string, newSecret: string, deriver: KekDeriver, roles?: SlotRoles): Promise<{ keyFile: Bytes; slot: number }> {
   const file = parseKeyFile(keyFileBytes);
   const { index, raw } = await openSlotRaw(await deriveSecretKek(deriver, file, currentSecret), file);
   try {
-    const keyFile = await replaceSlot(file, index, await deriveSecretKek(deriver, file, newSecret), raw);
+    if (roles && index !== roles.secret) throw new VaultError('no_matching_slot');
+    const kek = await deriveSecretKek(deriver, file, newSecret);
+    await refuseSecretInUse(kek, file, index);
+    const keyFile = await replaceSlot(file, index, kek, raw);
     return { keyFile, slot: index };
   } finally {
     zero(raw);
@@ -102,7 +134,9 @@ export async function resetSecretWithRecovery(keyFileBytes: Uint8Array, entropy:
   const { index, raw } = await openSlotRaw(await recoveryKek(entropy, file.header.salt), file);
   try {
     if (index === roles.secret) throw new VaultError('key_file_malformed', 'slot roles disagree with the key file');
-    return await replaceSlot(file, roles.secret, await deriveSecretKek(deriver, file, newSecret), raw);
+    const kek = await deriveSecretKek(deriver, file, newSecret);
+    await refuseSecretInUse(kek, file, roles.secret);
+    return await replaceSlot(file, roles.secret, kek, raw);
   } finally {
     zero(raw);
   }
@@ -114,6 +148,8 @@ export async function replaceRecoveryCode(keyFileBytes: Uint8Array, currentSecre
   const { index, raw } = await openSlotRaw(await deriveSecretKek(deriver, file, currentSecret), file);
   try {
     if (index === roles.recovery) throw new VaultError('key_file_malformed', 'slot roles disagree with the key file');
+    // Another vault's PIN opens another vault's key: here it is simply the wrong PIN.
+    if (index !== roles.secret) throw new VaultError('no_matching_slot');
     const recovery = newRecoveryCode();
     const keyFile = await replaceSlot(file, roles.recovery, await recoveryKek(recovery.entropy, file.header.salt), raw);
     return { keyFile, recovery };

@@ -38,3 +38,24 @@ export function secretProblem(kind: SecretKind, text: string): 'pin_not_digits' 
   if ([...normalised].length > PASSPHRASE_MAX_CHARS) return 'passphrase_too_long';
   return null;
 }
+
+/** A passphrase of this many words (two or more letters each) is strong enough to travel in a backup. */
+export const STRONG_PASSPHRASE_WORDS = 5;
+/** …or one of this many characters, mixing at least three kinds (letters, digits, spaces, symbols). */
+export const STRONG_PASSPHRASE_CHARS = 20;
+
+/**
+ * Whether a passphrase may open a backup as well as the recovery code. A backup file can be copied
+ * and attacked offline without limit, so only a passphrase that resists that goes in: five or more
+ * words, or twenty or more characters with variety and few repeats. Never a PIN.
+ */
+export function isStrongPassphrase(text: string): boolean {
+  const normalised = normaliseSecret(text);
+  if (/^[0-9]+$/.test(normalised)) return false;
+  const words = normalised.split(' ').filter((w) => [...w].filter((c) => /\p{L}/u.test(c)).length >= 2);
+  if (words.length >= STRONG_PASSPHRASE_WORDS) return true;
+  const chars = [...normalised];
+  if (chars.length < STRONG_PASSPHRASE_CHARS) return false;
+  const kinds = [/\p{L}/u, /\p{N}/u, /\s/u, /[^\p{L}\p{N}\s]/u].filter((kind) => chars.some((c) => kind.test(c))).length;
+  return kinds >= 3 && new Set(chars).size >= 10;
+}

@@ -103,3 +103,8 @@ export async function openRecord(ctx: RecordContext, sealed: Uint8Array): Promis
     throw new VaultError('record_damaged', 'not JSON');
   }
 }
+
+/** The open vault's key, for derivations inside platform/vault only (backup.ts); not exported from index.ts. */
+export function sessionMaster(): CryptoKey {
+  return current().master;
+}

@@ -1,8 +1,8 @@
 // Change the PIN or passphrase (or switch between them), proven by the current one.
 import { useState } from 'preact/hooks';
 import { t } from '../../../platform/i18n';
-import type { SecretKind } from '../../../platform/vault';
-import { CurrentSecretField, SecretForm, SecretKindChoice, UnlockHowTo } from '../../secrets';
+import { type SecretKind, isVaultError } from '../../../platform/vault';
+import { CurrentSecretField, SecretForm, SecretKindChoice, UnlockHowTo, describeError } from '../../secrets';
 import { changeUnlockSecret } from '../secretOps';
 import type { SectionProps } from '../SettingsScreen';
 import { useSaved } from './useSaved';
@@ -16,7 +16,10 @@ export function UnlockSection({ settings, save }: SectionProps) {
 
   const submit = async (next: string) => {
     setBusy(true);
-    const changed = await saved.run(() => changeUnlockSecret(current, next), t(`settings:unlock.changed_${kind}`));
+    const changed = await saved.run(() => changeUnlockSecret(current, next), t(`settings:unlock.changed_${kind}`), (failure) =>
+      // The new one already opens another slot (the second PIN): one secret must open one thing.
+      isVaultError(failure, 'secret_in_use') ? t('settings:unlock.inUse') : describeError(failure),
+    );
     // Once the key file has changed, the new secret is the one that works, whatever happens next:
     // she is told so even if noting PIN-or-passphrase in her settings fails.
     if (changed) await save({ ...settings, secretKind: kind }).catch(() => undefined);

@@ -5,14 +5,14 @@ import { describeError } from '../../secrets';
 
 export function useSaved() {
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-  const run = async (work: () => Promise<void>, savedText: string = t('common:saved')) => {
+  const run = async (work: () => Promise<void>, savedText: string = t('common:saved'), describe: (failure: unknown) => string = describeError) => {
     setMessage(null);
     try {
       await work();
       setMessage({ ok: true, text: savedText });
       return true;
     } catch (failure) {
-      setMessage({ ok: false, text: describeError(failure) });
+      setMessage({ ok: false, text: describe(failure) });
       return false;
     }
   };

@@ -1,0 +1,106 @@
+// Restoring a backup. Three steps, and nothing is written until the third has checked every byte:
+//  1. open: read the header from the file, unwrap the vault key with the recovery code (or a strong
+//     passphrase the backup carries). A wrong code fails here, before anything is written.
+//  2. (the screen asks first when a vault exists: it will be replaced entirely)
+//  3. restore: under the restore lock, decrypt the file segment by segment into a staging database;
+//     only when every segment authenticated and the frames ended properly, switch to it with one
+//     atomic key-file write (platform/store staging.ts). Then open a session on the restored vault.
+// A failure or a closed tab before the switch leaves the old vault exactly as it was.
+import { beginStaging, isStoreError, readKeyFile, withRestoreLock } from '../../../platform/store';
+import {
+  BACKUP_HEADER_BYTES,
+  BackupError,
+  type Bytes,
+  type OpenedBackup,
+  beginRestoredSession,
+  decryptBackup,
+  endSession,
+  getBrowserDeriver,
+  looksLikeRecoveryCode,
+  openBackup,
+  parseRecoveryCode,
+  restoredKeyFile,
+  sessionGeneration,
+} from '../../../platform/vault';
+import { type Settings, settingsRecord } from '../../settings';
+
+export interface OpenedFile {
+  file: File;
+  opened: OpenedBackup;
+  /** The recovery code's entropy (for choosing a new PIN next), or null when a passphrase opened it. */
+  entropy: Bytes | null;
+}
+
+/** Reads a file's bytes in the chunks the browser gives, reporting how far it got. Never whole in memory. */
+async function* chunksOf(blob: Blob, onBytes: (n: number) => void): AsyncGenerator<Uint8Array> {
+  const reader = blob.stream().getReader();
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      onBytes(value.length);
+      yield value;
+    }
+  } finally {
+    reader.releaseLock();
+  }
+}
+
+/** Step 1: the header, unlocked by the typed code. Throws BackupError or VaultError('recovery_code_invalid'). */
+export async function openBackupFile(file: File, typed: string): Promise<OpenedFile> {
+  const header = new Uint8Array(await file.slice(0, BACKUP_HEADER_BYTES).arrayBuffer());
+  if (looksLikeRecoveryCode(typed)) {
+    // A typo in a word is caught by the code's checksum, before any key work.
+    const entropy = parseRecoveryCode(typed);
+    return { file, opened: await openBackup(header, { kind: 'recovery', entropy }), entropy };
+  }
+  const deriver = getBrowserDeriver();
+  try {
+    return { file, opened: await openBackup(header, { kind: 'passphrase', text: typed, deriver }), entropy: null };
+  } finally {
+    deriver.retire();
+  }
+}
+
+export interface RestoreOptions {
+  signal?: AbortSignal;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface Restored {
+  settings: Settings | null;
+}
+
+/** Step 3: everything, or nothing. On success the session is the restored vault's. */
+export async function restoreBackup({ file, opened }: OpenedFile, { signal, onProgress }: RestoreOptions = {}): Promise<Restored> {
+  const total = Math.max(0, file.size - BACKUP_HEADER_BYTES);
+  let done = 0;
+  await withRestoreLock(async () => {
+    const previous = await readKeyFile();
+    const staging = await beginStaging();
+    try {
+      const body = chunksOf(file.slice(BACKUP_HEADER_BYTES), (n) => onProgress?.((done += n), total));
+      const counts = await decryptBackup(
+        opened,
+        body,
+        (frame) => staging.add(frame.kind === 'record' ? { kind: 'record', record: { id: frame.id, t: frame.t, v: frame.v, c: frame.c } } : { kind: 'segment', segment: { a: frame.a, i: frame.i, c: frame.c } }),
+        signal,
+      );
+      try {
+        await staging.finish(counts);
+      } catch (error) {
+        // The same key twice in one backup: it is not what was written.
+        throw isStoreError(error, 'invalid') ? new BackupError('backup_damaged', 'repeated keys') : error;
+      }
+      if (signal?.aborted) throw new BackupError('aborted');
+      await staging.commit(previous, restoredKeyFile(opened, staging.generation));
+    } catch (error) {
+      await staging.discard();
+      throw error;
+    }
+  });
+  // The old vault's keys, and whatever was decrypted under them, go; the restored vault's session opens.
+  endSession();
+  await beginRestoredSession(opened, sessionGeneration());
+  return { settings: (await settingsRecord.read().catch(() => undefined)) ?? null };
+}
