@@ -8,7 +8,7 @@ export const PORT = Number(process.env.E2E_PORT ?? 4180);
 export default defineConfig({
   testDir: 'tests/e2e',
   fullyParallel: true,
-  workers: process.env.CI ? 2 : 2,
+  workers: Number(process.env.E2E_WORKERS ?? 3),
   retries: 0,
   forbidOnly: true,
   timeout: 60_000,

@@ -9,7 +9,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { translator } from '../support/locales';
-import { SETUP_SEQUENCE, expectHome, lock, newEntry, openFresh, press, readKeyFileBytes, setUp, storageInventory, unlockWithPin } from './support';
+import { SETUP_SEQUENCE, expectCalculator, expectHome, lock, newEntry, openFresh, press, readKeyFileBytes, setUp, storageInventory, unlockWithPin, unlockedTab } from './support';
 
 const work = mkdtempSync(join(tmpdir(), 'backup-'));
 const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex');
@@ -76,6 +76,17 @@ test('a backup restores on another profile with the recovery code: every entry, 
   expect(indexOf(backup, carried[0] as Buffer)).toBe(48);
   expect(backup.includes(Buffer.from('He came to the door'))).toBe(false);
 
+  // The first phone is wiped (as if she had to leave it behind): nothing of the vault remains there.
+  await page.getByRole('button', { name: 'Back', exact: true }).click();
+  await page.getByRole('button', { name: en('common:home'), exact: true }).click();
+  await page.getByRole('button', { name: /^Settings/ }).click();
+  await page.getByRole('button', { name: /^Erase all data/ }).click();
+  await page.getByRole('button', { name: 'Erase everything' }).click();
+  await page.getByLabel('To confirm, type erase').fill('erase');
+  await page.getByRole('button', { name: 'Erase', exact: true }).click();
+  await expectCalculator(page);
+  await expect.poll(() => storageInventory(page)).toEqual({ databases: [], files: [] });
+
   // ---- another phone: a fresh browser profile ----
   const other = await browser.newContext({ serviceWorkers: 'allow', viewport: { width: 400, height: 800 } });
   const phone = await other.newPage();
@@ -135,4 +146,74 @@ test('a backup restores on another profile with the recovery code: every entry, 
   await expect(phone.locator('#app')).toBeEmpty();
   await unlockWithPin(phone, NEW_PIN);
   await other.close();
+});
+
+test('restoring over a vault asks first, is all or nothing, and locks the app in every other tab', async ({ page, context }) => {
+  test.setTimeout(120_000);
+  await openFresh(page);
+  const words = await setUp(page);
+  await newEntry(page, 'Before the backup');
+  await page.getByRole('button', { name: 'Your log' }).click();
+  await page.getByRole('button', { name: en('common:home'), exact: true }).click();
+  await page.getByRole('button', { name: new RegExp(`^${en('export:home.title')}`) }).click();
+  await page.getByRole('button', { name: new RegExp(`^${en('export:parts.backup.title')}`) }).click();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: en('backup:make.start') }).click()]);
+  const backupPath = join(work, `over-${download.suggestedFilename()}`);
+  await download.saveAs(backupPath);
+  const backup = readFileSync(backupPath);
+  await page.getByRole('button', { name: en('common:back'), exact: true }).click();
+  await page.getByRole('button', { name: en('common:home'), exact: true }).click();
+  await newEntry(page, 'After the backup');
+  await page.getByRole('button', { name: 'Your log' }).click();
+  await page.getByRole('button', { name: en('common:home'), exact: true }).click();
+
+  const openRestore = async () => {
+    await page.getByRole('button', { name: new RegExp(`^${en('export:home.title')}`) }).click();
+    await page.getByRole('button', { name: new RegExp(`^${en('export:parts.restore.title')}`) }).click();
+  };
+  const choose = async (path: string) => {
+    await page.getByLabel(en('backup:restore.file')).setInputFiles(path);
+    await page.getByLabel(en('backup:restore.code')).fill(words.join(' '));
+    await page.getByRole('button', { name: en('common:continue') }).click();
+    await expect(page.getByRole('heading', { name: en('backup:restore.confirmTitle') })).toBeVisible();
+    await expectNoViolations(page, 'restore: confirm');
+  };
+
+  // A copy with one bit flipped near its end: the header opens, the confirmation is asked, and the
+  // restore stops at the damaged part with nothing changed: both entries are still here.
+  const flipped = Buffer.from(backup);
+  flipped[flipped.length - 40] = (flipped[flipped.length - 40] as number) ^ 0x01;
+  const flippedPath = join(work, 'flipped.bin');
+  writeFileSync(flippedPath, flipped);
+  await openRestore();
+  await choose(flippedPath);
+  await page.getByRole('button', { name: en('backup:restore.replace') }).click();
+  await expect(page.getByRole('alert')).toContainText(en('backup:restore.unchanged'));
+  await expect(page.getByRole('alert')).toContainText(/damaged|changed since it was made/);
+  // Cancelling at the question changes nothing either.
+  await choose(backupPath);
+  await page.getByRole('button', { name: en('common:cancel') }).click();
+  await page.getByRole('button', { name: en('common:back'), exact: true }).click();
+  await page.getByRole('button', { name: en('common:home'), exact: true }).click();
+  await page.getByRole('button', { name: /^Your log/ }).click();
+  await expect(page.getByText('2 entries')).toBeVisible();
+  await page.getByRole('button', { name: en('common:home'), exact: true }).click();
+
+  // Another tab open on the vault; the real restore locks it and replaces everything.
+  const other = await unlockedTab(context);
+  await openRestore();
+  await choose(backupPath);
+  await page.getByRole('button', { name: en('backup:restore.replace') }).click();
+  await expect(page.getByRole('heading', { name: en('setup:reset.title') })).toBeVisible({ timeout: 30_000 });
+  await expectCalculator(other);
+  await page.getByLabel(en('setup:secret.new_pin'), { exact: true }).fill(NEW_PIN);
+  await page.getByLabel(en('setup:secret.confirm_pin'), { exact: true }).fill(NEW_PIN);
+  await page.getByRole('button', { name: en('common:save') }).click();
+  await expectHome(page);
+  await page.getByRole('button', { name: /^Your log/ }).click();
+  await expect(page.getByText('1 entry', { exact: true })).toBeVisible();
+  await expect(page.getByRole('button', { name: /Before the backup/ })).toBeVisible();
+  await expect(page.getByRole('button', { name: /After the backup/ })).toHaveCount(0);
+  // The other tab opens the restored vault with the new PIN.
+  await unlockWithPin(other, NEW_PIN);
 });

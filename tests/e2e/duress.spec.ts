@@ -161,9 +161,23 @@ test('erasing after wrong PINs: offered only once a backup exists; at the thresh
   await backHome(page);
   await lock(page);
 
-  // Test-only path: the backup screen that records a backup is not built yet, so the threshold (10)
-  // is written straight into the key file header (bytes 48–49), as the setting would write it.
-  await writeKeyFileBytes(page, 48, [10, 0]);
+  // A backup made (the download is all it takes), the choice appears; 10 is the fewest offered.
+  await unlockWithPin(page);
+  await page.getByRole('button', { name: /^Export and backup/ }).click();
+  await page.getByRole('button', { name: /^Back up/ }).click();
+  await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Make a backup' }).click()]);
+  await expect(page.getByText(/^Last backed up: /)).toBeVisible();
+  await page.getByRole('button', { name: 'Back', exact: true }).click();
+  await page.getByRole('button', { name: 'Home', exact: true }).click();
+  await openSettings(page, /^Erase all data/);
+  await expect(page.getByText(/anyone who knows about it can erase everything/)).toBeVisible();
+  await expect(page.getByRole('radio', { name: 'Never (off)' })).toBeChecked();
+  await expect(page.getByRole('radio', { name: /After \d wrong tries/ })).toHaveCount(0);
+  await page.getByRole('radio', { name: 'After 10 wrong tries in a row' }).check();
+  await expect.poll(async () => (await readKeyFileBytes(page))?.slice(48, 50)).toEqual([10, 0]);
+  await backHome(page);
+  await lock(page);
+
   for (let i = 0; i < 10; i++) {
     // Test-only: the last failure's time is zeroed so the silent back-off (tested in unlock.spec)
     // does not make this test wait half a minute; the count itself is untouched.

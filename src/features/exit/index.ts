@@ -2,4 +2,4 @@
 // Exit button; imports platform/vault (to forget keys) and the disguise's Host type.
 export { ExitButton } from './ExitButton';
 export { type ExitSession, type ExitTarget, type LockReason, beginExitSession, exitNow, lockNow, onAfterLock, onBeforeLock } from './teardown';
-export { INACTIVITY_MS, type LockPolicy, allowNextHide, endHideAllowance, shiftRemaining, startTriggers } from './triggers';
+export { INACTIVITY_MS, type LockPolicy, allowNextHide, endHideAllowance, lockOtherTabs, shiftRemaining, startTriggers } from './triggers';

@@ -48,6 +48,14 @@ function otherTabs(): BroadcastChannel | null {
   return channel;
 }
 
+/**
+ * Locks every other tab of the app, leaving this one as it is: before a restore replaces the vault,
+ * so no other tab goes on writing to the one being replaced.
+ */
+export function lockOtherTabs(): void {
+  otherTabs()?.postMessage('l');
+}
+
 export function startTriggers(policy: LockPolicy): () => void {
   const shift = createShiftCounter();
   const tabs = otherTabs();

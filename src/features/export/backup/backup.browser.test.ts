@@ -88,6 +88,19 @@ describe('backup and restore in the browser', () => {
     expect(after['calc-1']).toEqual(before.calc);
   });
 
+  it('forgets a second PIN: the backup carries none of its slots, so Settings must not claim one', async () => {
+    const { words } = await newVaultWithContent();
+    const roles = await slotRolesRecord.read();
+    const free = [0, 1, 2, 3, 4, 5, 6, 7].filter((i) => i !== roles?.secret && i !== roles?.recovery);
+    await slotRolesRecord.write({ ...roles!, duress: { secret: free[0]!, recovery: free[1]! } });
+    const file = await collect(await makeBackup());
+    endSession();
+    await deleteDatabase();
+    await eraseKeyFile();
+    await restoreBackup(await openBackupFile(file, words));
+    expect(await slotRolesRecord.read()).toEqual({ secret: roles?.secret, recovery: roles?.recovery });
+  });
+
   it('over an existing vault: the old database goes, the backup is the vault', async () => {
     const first = await newVaultWithContent();
     const file = await collect(await makeBackup());

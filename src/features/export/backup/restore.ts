@@ -22,7 +22,8 @@ import {
   restoredKeyFile,
   sessionGeneration,
 } from '../../../platform/vault';
-import { type Settings, settingsRecord } from '../../settings';
+import { lockOtherTabs } from '../../exit';
+import { type Settings, settingsRecord, slotRolesRecord } from '../../settings';
 
 export interface OpenedFile {
   file: File;
@@ -75,6 +76,7 @@ export interface Restored {
 export async function restoreBackup({ file, opened }: OpenedFile, { signal, onProgress }: RestoreOptions = {}): Promise<Restored> {
   const total = Math.max(0, file.size - BACKUP_HEADER_BYTES);
   let done = 0;
+  lockOtherTabs();
   await withRestoreLock(async () => {
     const previous = await readKeyFile();
     const staging = await beginStaging();
@@ -102,5 +104,17 @@ export async function restoreBackup({ file, opened }: OpenedFile, { signal, onPr
   // The old vault's keys, and whatever was decrypted under them, go; the restored vault's session opens.
   endSession();
   await beginRestoredSession(opened, sessionGeneration());
+  await forgetSecondPin();
   return { settings: (await settingsRecord.read().catch(() => undefined)) ?? null };
+}
+
+/**
+ * A backup carries no second-PIN slots, so after a restore the roles must not claim one: Settings
+ * would say a second PIN is set that opens nothing, and she might rely on it under threat.
+ */
+async function forgetSecondPin(): Promise<void> {
+  const roles = await slotRolesRecord.read().catch(() => undefined);
+  if (!roles?.duress) return;
+  const { duress: _gone, ...rest } = roles;
+  await slotRolesRecord.write(rest);
 }

@@ -4,7 +4,7 @@
 // (the default); a flagged entry goes in, or is left out (its chain links stay, as hashes only).
 import { type MetadataFinding, type MetadataReport, findAddressLike, inspectMetadata } from '../metadata';
 import { isRevision } from '../../evidence';
-import type { Collected, CollectedAttachment, CollectedEntry } from './collect';
+import { type Collected, type CollectedAttachment, type CollectedEntry, PackExportProblem } from './collect';
 import { attachmentSource } from './attachmentSource';
 
 /** Only these make a file one she is asked about: they can say where she lives or whose phone it is. */
@@ -46,7 +46,11 @@ export async function reviewPack(collected: Collected, signal?: AbortSignal): Pr
     if (matches.size) review.entries.push({ entry, matches: [...matches].slice(0, 5) });
     for (const attachment of entry.attachments) {
       signal?.throwIfAborted();
-      const report = await inspectMetadata(attachmentSource(attachment.id, attachment.record), attachment.record.type);
+      const report = await inspectMetadata(attachmentSource(attachment.id, attachment.record), attachment.record.type).catch((error: unknown) => {
+        // A malformed file gives a report; only its stored bytes failing to read or decrypt lands here.
+        if (signal?.aborted) throw error;
+        throw new PackExportProblem('attachment_damaged');
+      });
       review.reports.set(attachment.id, report);
       const findings = report.findings.filter((f) => REVIEWED.includes(f));
       if (findings.length) review.attachments.push({ entryId: entry.index.id, attachment, findings, report });
