@@ -51,7 +51,7 @@ function isChildOf(pid, profile) {
 export async function benchEvidence(chromium, port) {
   execFileSync('npx', ['vite', 'build', '--mode', 'bench', '--logLevel', 'error'], { stdio: 'inherit' });
   const base = `http://127.0.0.1:${port}`;
-  const server = spawn(process.execPath, ['build/server/main.js'], { env: { ...process.env, PORT: String(port), DIST_DIR: 'build/bench-dist' }, stdio: 'ignore' });
+  const server = spawn(process.execPath, ['build/server/server/main.js'], { env: { ...process.env, PORT: String(port), DIST_DIR: 'build/bench-dist' }, stdio: 'ignore' });
   await new Promise((r) => setTimeout(r, 800));
   const profile = mkdtempSync(join(tmpdir(), 'bench-profile-'));
   const context = await chromium.launchPersistentContext(profile, { executablePath: chromiumPath() ?? undefined, args: chromiumArgs, viewport: { width: 400, height: 800 } });

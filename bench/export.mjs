@@ -16,7 +16,7 @@ const FILE_BYTES = 2 * 1024 * 1024;
 export async function benchExport(chromium, port) {
   execFileSync('npx', ['vite', 'build', '--mode', 'bench', '--logLevel', 'error'], { stdio: 'inherit' });
   const base = `http://127.0.0.1:${port}`;
-  const server = spawn(process.execPath, ['build/server/main.js'], { env: { ...process.env, PORT: String(port), DIST_DIR: 'build/bench-dist' }, stdio: 'ignore' });
+  const server = spawn(process.execPath, ['build/server/server/main.js'], { env: { ...process.env, PORT: String(port), DIST_DIR: 'build/bench-dist' }, stdio: 'ignore' });
   await new Promise((r) => setTimeout(r, 800));
   const profile = mkdtempSync(join(tmpdir(), 'bench-pack-profile-'));
   const downloads = mkdtempSync(join(tmpdir(), 'bench-pack-downloads-'));

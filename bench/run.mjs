@@ -25,7 +25,7 @@ const UNLOCK_RUNS = Number(process.env.BENCH_UNLOCK_RUNS ?? 5);
 
 // BENCH_ONLY=foundation, care, evidence, export or backup runs one part.
 const ONLY = process.env.BENCH_ONLY ?? '';
-const server = spawn(process.execPath, ['build/server/main.js'], { env: { ...process.env, PORT: String(PORT) }, stdio: 'ignore' });
+const server = spawn(process.execPath, ['build/server/server/main.js'], { env: { ...process.env, PORT: String(PORT) }, stdio: 'ignore' });
 await new Promise((resolve) => setTimeout(resolve, 800));
 
 const browser = await chromium.launch({ executablePath: chromiumPath() ?? undefined, args: chromiumArgs });

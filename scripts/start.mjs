@@ -7,7 +7,7 @@ console.log('Building…');
 execFileSync('npm', ['run', '--silent', 'build'], { stdio: 'inherit' });
 
 const port = process.env.PORT ?? '8080';
-const server = spawn(process.execPath, ['build/server/main.js'], { stdio: 'inherit', env: { ...process.env, PORT: port } });
+const server = spawn(process.execPath, ['build/server/server/main.js'], { stdio: 'inherit', env: { ...process.env, PORT: port } });
 console.log(`\nOpen http://127.0.0.1:${port}/ in a browser. It is a calculator: to set it up, type 1793 ÷ 0 and press =.\n`);
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
 server.on('exit', (code) => process.exit(code ?? 0));

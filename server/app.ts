@@ -1,21 +1,47 @@
-// The HTTP server factory: serves the built app from `dist/` with security headers. The relay will be
-// registered here too. `main.ts` only reads config and listens; tests drive this factory directly.
+// The HTTP server factory: serves the built app from `dist/` with security headers, and the relay
+// under /relay/v1 when a relay store is given. `main.ts` only reads config and listens; tests drive
+// this factory directly.
+import type { Writable } from 'node:stream';
 import fastifyStatic from '@fastify/static';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
+import { RELAY } from '../src/shared/protocol/relay.js';
 import { SECURITY_HEADERS, cacheControl } from './headers.js';
+import { relayPlugin } from './relay/plugin.js';
+import { createRelay, type RelayLimits } from './relay/relay.js';
+import type { RelayStore } from './relay/store.js';
 
 /** Answered with `Clear-Site-Data: "storage"` (the app's wipe; see src/platform/store/wipe.ts). */
 export const RESET_PATH = '/_reset';
 
 export interface ServerOptions {
   distDir: string;
-  /** Log errors only: no request lines, so no addresses or paths reach the logs. */
+  /** false: no logging at all. Otherwise the relay's summary lines (route, status, error code) and errors. */
   logErrors?: boolean;
+  /** Where log lines go (stdout by default); tests capture them. */
+  logStream?: Writable;
+  relay?: {
+    store: RelayStore;
+    limits?: Partial<RelayLimits>;
+    /** Origins besides this one allowed to call the relay from a browser (see relay/plugin.ts). */
+    allowedOrigins?: readonly string[];
+    sweepIntervalMs?: number;
+    now?: () => number;
+  };
 }
 
-export async function createServer({ distDir, logErrors = true }: ServerOptions): Promise<FastifyInstance> {
+/** Builds the server; the caller listens. */
+export async function createServer({ distDir, logErrors = true, logStream, relay }: ServerOptions): Promise<FastifyInstance> {
+  // No request lines and serializers that keep nothing of a request or response: no addresses, no
+  // paths (they hold mailbox ids and locators), no headers, no bodies ever reach the logs. An error's
+  // message can quote request data (a JSON parse error does), so only its name and code are kept.
+  const serializers = {
+    req: () => ({}),
+    res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+    err: (err: Error & { code?: string }) => ({ type: err.name, message: err.code ?? '', stack: '' }),
+  };
   const app = Fastify({
-    logger: logErrors ? { level: 'error', serializers: { req: () => ({}), res: () => ({}) } } : false,
+    logger: logErrors ? { level: 'info', serializers, ...(logStream ? { stream: logStream } : {}) } : false,
+    logController: new LogController({ disableRequestLogging: true }),
     trustProxy: false,
   });
 
@@ -25,12 +51,24 @@ export async function createServer({ distDir, logErrors = true }: ServerOptions)
     reply.header('cache-control', path === RESET_PATH ? 'no-store' : cacheControl(path));
   });
 
+  // Fastify's default handler logs an error's message as the log line's text; this one logs the code only.
+  app.setErrorHandler((error: Error & { code?: string; statusCode?: number }, _request, reply) => {
+    const status = error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 600 ? error.statusCode : 500;
+    if (status >= 500) app.log.error({ err: { type: error.name, code: error.code ?? '' } }, 'request failed');
+    return reply.code(status).send({ statusCode: status, code: error.code ?? 'error' });
+  });
+
   // Wipe (DESIGN §4): after erasing the key file and databases, the app asks for this, and the
   // browser clears everything else the origin stores. Under /_, so the service worker never answers it.
   app.post(RESET_PATH, async (_request, reply) => {
     reply.header('clear-site-data', '"storage"');
     return reply.code(204).send();
   });
+
+  if (relay) {
+    const handlers = createRelay({ store: relay.store, limits: relay.limits, log: app.log, ...(relay.now ? { now: relay.now } : {}) });
+    await app.register(relayPlugin, { prefix: RELAY.prefix, relay: handlers, allowedOrigins: relay.allowedOrigins ?? [], sweepIntervalMs: relay.sweepIntervalMs });
+  }
 
   await app.register(fastifyStatic, { root: distDir, index: ['index.html'], wildcard: true, etag: true, lastModified: false, cacheControl: false });
   return app;

@@ -14,7 +14,7 @@ let dist: string;
 test.beforeAll(async () => {
   dist = mkdtempSync(join(tmpdir(), 'dist-'));
   cpSync('dist', dist, { recursive: true });
-  server = spawn(process.execPath, ['build/server/main.js'], { env: { ...process.env, PORT: String(PORT), DIST_DIR: dist }, stdio: 'ignore' });
+  server = spawn(process.execPath, ['build/server/server/main.js'], { env: { ...process.env, PORT: String(PORT), DIST_DIR: dist }, stdio: 'ignore' });
   for (let i = 0; i < 50; i++) {
     if (await fetch(`http://127.0.0.1:${PORT}/`).then((r) => r.ok, () => false)) return;
     await new Promise((resolve) => setTimeout(resolve, 100));
