@@ -33,3 +33,12 @@ export { BackupError, type BackupErrorCode, isBackupError } from './backupErrors
 export type { BackupFrame } from './backupFrames';
 export { DB_GENERATION_OFFSET } from './keyFile';
 export { STRONG_PASSPHRASE_CHARS, STRONG_PASSPHRASE_WORDS, isStrongPassphrase } from './secret';
+// The advocate link (DESIGN §4 "Device keys and sharing", "Backups").
+export { LinkError, type LinkErrorCode, isLinkError } from './linkErrors';
+export { type CreateIdentityOptions, type DeviceIdentity, IdentityRecord, createIdentity, importIdentity } from './identity';
+export { type PublicIdentity, safetyNumber } from './safetyNumber';
+export { CASE_KEY_BYTES, type CaseKey, type UnwrapCaseKeyOptions, type UnwrappedCaseKey, type WrapCaseKeyInput, isAcceptableEpoch, newCaseKey, unwrapCaseKey, wrapCaseKey } from './caseKey';
+export { type CaseMessageContext, MAX_CASE_PLAINTEXT, caseMessageEpoch, importCaseKey, openCaseMessage, sealCaseMessage } from './caseCrypto';
+export { RELAY_BACKUP_LABELS, relayBackupKey, relayBackupLocator, relayWriteKey } from './relayKeys';
+export { type RelayRequest, type RequestSigningKey, type SignedRequestHeaders, bodySha256Hex, signRequest, signSubscribeFrame } from './requestSigning';
+export { MailboxKeyRecord, createMailboxKey, importMailboxKey } from './mailboxKey';
