@@ -29,20 +29,31 @@ function isChildOf(pid, profile) {
   return false;
 }
 
-/** Summed proportional set size of every Chromium process using this profile, in MB. */
-function profilePssMb(profile) {
+/** The kind of a Chromium process, from its command line: browser, renderer, gpu, utility (network, storage…). */
+function processKind(cmd) {
+  const type = /--type=([a-z-]+)/.exec(cmd)?.[1] ?? 'browser';
+  const service = /--utility-sub-type=([A-Za-z.]+)/.exec(cmd)?.[1];
+  return service ? `${type}:${service.split('.').slice(-2).join('.')}` : type;
+}
+
+/** Proportional set size of every Chromium process using this profile, in MB: the sum and by kind. */
+function profilePss(profile) {
   let kb = 0;
+  const byKind = {};
   for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
     try {
       const cmd = readFileSync(`/proc/${pid}/cmdline`, 'latin1');
       const browser = cmd.includes(`--user-data-dir=${profile}`);
       if (!browser && !(cmd.includes('chromium') && isChildOf(pid, profile))) continue;
-      kb += Number(/^Pss:\s+(\d+)/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'latin1'))?.[1] ?? 0);
+      const pss = Number(/^Pss:\s+(\d+)/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'latin1'))?.[1] ?? 0);
+      kb += pss;
+      const kind = processKind(cmd.replaceAll('\0', ' '));
+      byKind[kind] = (byKind[kind] ?? 0) + pss / 1024;
     } catch {
       // a process that ended while we looked
     }
   }
-  return kb / 1024;
+  return { total: kb / 1024, byKind };
 }
 
 /** Set-up through the UI, returning the recovery words (bench/ui.mjs's setUp does not keep them). */
@@ -72,7 +83,7 @@ async function setUpKeepingWords(page) {
 export async function benchBackup(chromium, port) {
   if (!process.env.BENCH_NO_BUILD) execFileSync('npx', ['vite', 'build', '--mode', 'bench', '--logLevel', 'error'], { stdio: 'inherit' });
   const base = `http://127.0.0.1:${port}`;
-  const server = spawn(process.execPath, ['build/server/main.js'], { env: { ...process.env, PORT: String(port), DIST_DIR: 'build/bench-dist' }, stdio: 'ignore' });
+  const server = spawn(process.execPath, ['build/server/server/main.js'], { env: { ...process.env, PORT: String(port), DIST_DIR: 'build/bench-dist' }, stdio: 'ignore' });
   await new Promise((r) => setTimeout(r, 800));
   const profile = mkdtempSync(join(tmpdir(), 'bench-backup-profile-'));
   const downloads = mkdtempSync(join(tmpdir(), 'bench-backup-downloads-'));
@@ -97,12 +108,17 @@ export async function benchBackup(chromium, port) {
     await page.getByRole('button', { name: /^Back up/ }).click();
     await page.getByRole('button', { name: 'Make a backup' }).waitFor();
     await page.waitForTimeout(2000);
-    const baseline = profilePssMb(profile);
+    const before = profilePss(profile);
+    const baseline = before.total;
     const blobBefore = du(join(profile, 'Default', 'blob_storage'));
     let peak = baseline;
     let peakBlob = blobBefore;
+    // Each kind's own peak above its baseline: where the memory goes, when the total is too high.
+    const peakByKind = {};
     const sampler = setInterval(() => {
-      peak = Math.max(peak, profilePssMb(profile));
+      const now = profilePss(profile);
+      peak = Math.max(peak, now.total);
+      for (const [kind, mb] of Object.entries(now.byKind)) peakByKind[kind] = Math.max(peakByKind[kind] ?? 0, mb - (before.byKind[kind] ?? 0));
       peakBlob = Math.max(peakBlob, du(join(profile, 'Default', 'blob_storage')));
     }, 250);
     let started = Date.now();
@@ -115,6 +131,7 @@ export async function benchBackup(chromium, port) {
     results['backup.MBps'] = bytes / 1e6 / (backupMs / 1000);
     results['backup.peak_mem_mb'] = peak - baseline + (peakBlob - blobBefore) / 1e6;
     results['backup.file_mb'] = bytes / 1e6;
+    process.stdout.write(`  backup: peak above baseline by process: ${Object.entries(peakByKind).map(([k, mb]) => `${k} ${mb.toFixed(0)} MB`).join(', ')}\n`);
 
     // Restore the same file over the vault (in the unlocked app, after the confirmation).
     await page.getByRole('button', { name: 'Back', exact: true }).click();

@@ -25,8 +25,8 @@ self.addEventListener('message', (event: ExtendableMessageEvent) => {
     onMediaMessage(data);
     event.ports[0]?.postMessage('ok');
   } else if (data?.type === 'download-offer' || data?.type === 'download-revoke-all') {
-    onDownloadMessage(data);
-    event.ports[0]?.postMessage('ok');
+    // An offer's port stays open: the download pulls its chunks over it (it acknowledges there too).
+    onDownloadMessage(data, event.ports[0]);
   }
 });
 // Every navigation gets the calculator page; paths under /_ belong to the server (never cached).

@@ -3,7 +3,7 @@
 // and no history entry. Sharing (Web Share with files) needs the file in memory, so it is offered only
 // for files small enough to stay there. Every name is neutral: it says when, never what.
 import { newId, onSessionEnd } from '../../platform/vault';
-import { DOWNLOAD_PATH, type DownloadMessage, isSafeFileName } from '../../shared/protocol/download';
+import { DOWNLOAD_PATH, type DownloadChunk, type DownloadMessage, type DownloadPull, isSafeFileName } from '../../shared/protocol/download';
 import { allowNextHide, endHideAllowance } from '../exit';
 
 export { neutralFileName } from './fileNames';
@@ -34,19 +34,58 @@ export interface SaveOptions {
   type?: string;
   size?: number | null;
   signal?: AbortSignal;
+  /**
+   * The stream's chunks are fresh buffers nobody touches after handing them on (a backup's sealed
+   * segments): move them to the worker instead of copying. Never for a stream whose producer might
+   * still read a chunk it has yielded.
+   */
+  transferChunks?: boolean;
 }
 
-function offer(worker: ServiceWorker, message: DownloadMessage & { type: 'download-offer' }): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const channel = new MessageChannel();
-    const timer = setTimeout(() => reject(new SaveProblem('no_worker', 'service worker did not answer')), 5000);
-    channel.port1.onmessage = () => (clearTimeout(timer), resolve());
-    try {
-      worker.postMessage(message, [message.body, channel.port2]);
-    } catch (error) {
-      clearTimeout(timer);
-      reject(new SaveProblem('failed', 'the stream could not be handed over', { cause: error }));
-    }
+/** A chunk as a buffer of its own, safe to transfer: the same bytes when it already is one, else a copy. */
+function ownBuffer(chunk: Uint8Array): Uint8Array<ArrayBuffer> {
+  const whole = chunk.byteOffset === 0 && chunk.buffer instanceof ArrayBuffer && chunk.byteLength === chunk.buffer.byteLength;
+  return whole ? (chunk as Uint8Array<ArrayBuffer>) : chunk.slice();
+}
+
+/**
+ * Feeds `body` to the worker over `port`, one chunk per 'pull'. Resolves when the last chunk is
+ * handed over; rejects when the body fails, the download is cancelled or `signal` aborts.
+ */
+function serve(port: MessagePort, body: ReadableStream<Uint8Array>, transfer: boolean, signal: AbortSignal | undefined, acknowledged: () => void): Promise<void> {
+  const reader = body.getReader();
+  return new Promise<void>((resolve, reject) => {
+    let over = false;
+    const finish = (error?: unknown) => {
+      if (over) return;
+      over = true;
+      signal?.removeEventListener('abort', onAbort);
+      port.onmessage = null;
+      if (error === undefined) return resolve();
+      void reader.cancel().catch(() => undefined);
+      port.postMessage({ type: 'error' } satisfies DownloadChunk);
+      port.close();
+      reject(error);
+    };
+    const onAbort = () => finish(signal?.reason ?? new DOMException('aborted', 'AbortError'));
+    signal?.addEventListener('abort', onAbort, { once: true });
+    port.onmessage = (event: MessageEvent<DownloadPull>) => {
+      if (event.data === 'ok') return acknowledged();
+      if (event.data === 'cancel') return finish(new SaveProblem('failed', 'the download was cancelled'));
+      reader.read().then(
+        ({ done, value }) => {
+          if (over) return;
+          if (done) {
+            port.postMessage({ type: 'done' } satisfies DownloadChunk);
+            port.close();
+            return finish();
+          }
+          const chunk = transfer ? ownBuffer(value) : value;
+          port.postMessage({ type: 'chunk', chunk } satisfies DownloadChunk, transfer ? [chunk.buffer] : []);
+        },
+        (error: unknown) => finish(new SaveProblem('failed', 'the file could not be made', { cause: error })),
+      );
+    };
   });
 }
 
@@ -54,25 +93,39 @@ function offer(worker: ServiceWorker, message: DownloadMessage & { type: 'downlo
  * Saves a stream as a download named `name`. Resolves once the browser has taken every byte; rejects
  * when the stream fails, the download is cancelled or `signal` aborts.
  */
-export async function saveStream(name: string, body: ReadableStream<Uint8Array>, { type = 'application/octet-stream', size = null, signal }: SaveOptions = {}): Promise<void> {
+export async function saveStream(name: string, body: ReadableStream<Uint8Array>, { type = 'application/octet-stream', size = null, signal, transferChunks = false }: SaveOptions = {}): Promise<void> {
   if (!isSafeFileName(name)) throw new SaveProblem('failed', 'unsafe file name');
   const worker = controller();
   if (!worker) throw new SaveProblem('no_worker');
-  const pass = new TransformStream<Uint8Array, Uint8Array>();
-  const piped = body.pipeTo(pass.writable, signal ? { signal } : {});
-  piped.catch(() => undefined);
+  const channel = new MessageChannel();
   const token = newId();
-  await offer(worker, { type: 'download-offer', token, name, contentType: type, size, body: pass.readable });
-  // A plain navigation, which the service worker answers with the file as a download. It commits no
-  // page, so it adds no history entry (an <a download> would bypass the worker).
-  const link = document.createElement('a');
-  link.href = `${DOWNLOAD_PATH}${token}`;
-  link.click();
+  // Stops the serving when the worker never answers, as well as when she stops it.
+  const stop = new AbortController();
+  const onAbort = () => stop.abort(signal?.reason);
+  signal?.addEventListener('abort', onAbort, { once: true });
+  let acknowledge = () => {};
+  const acknowledged = new Promise<void>((resolve) => (acknowledge = resolve));
+  const served = serve(channel.port1, body, transferChunks, stop.signal, acknowledge);
+  served.catch(() => undefined);
+  const timer = setTimeout(() => stop.abort(new SaveProblem('no_worker', 'service worker did not answer')), 5000);
   try {
-    await piped;
+    try {
+      worker.postMessage({ type: 'download-offer', token, name, contentType: type, size } satisfies DownloadMessage, [channel.port2]);
+      await Promise.race([acknowledged, served]);
+    } finally {
+      clearTimeout(timer);
+    }
+    // A plain navigation, which the service worker answers with the file as a download. It commits no
+    // page, so it adds no history entry (an <a download> would bypass the worker).
+    const link = document.createElement('a');
+    link.href = `${DOWNLOAD_PATH}${token}`;
+    link.click();
+    await served;
   } catch (error) {
     if (signal?.aborted) throw signal.reason;
-    throw new SaveProblem('failed', 'the file was not saved', { cause: error });
+    throw error instanceof SaveProblem ? error : new SaveProblem('failed', 'the file was not saved', { cause: error });
+  } finally {
+    signal?.removeEventListener('abort', onAbort);
   }
 }
 

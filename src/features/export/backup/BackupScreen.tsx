@@ -56,7 +56,7 @@ export function BackupScreen({ onBack, onBackedUp }: BackupScreenProps) {
         onProgress: (done, total) => setState({ name: 'working', percent: total > 0 ? Math.floor((done / total) * 100) : 100 }),
       });
       setPassphrase('');
-      await saveStream(file, body, { signal: abort.signal });
+      await saveStream(file, body, { signal: abort.signal, transferChunks: true });
       const at = await noteBackupMade();
       setLastAt(at);
       onBackedUp?.(at);
