@@ -1,12 +1,10 @@
 // The database as it is on disk, for a backup: every record and every segment, raw (ids, tags,
-// schema versions and ciphertext), read in pages so memory stays flat whatever the attachments
-// weigh. Nothing is opened or decrypted here.
+// schema versions and ciphertext); segments read in pages so memory stays flat whatever the
+// attachments weigh. Nothing is opened or decrypted here.
 import { type StoredRecord, type StoredSegment, openDatabase } from './db';
 import { storageFailure } from './errors';
 import { STORAGE_NAMES } from './names';
 
-/** Records per page: small records, so a page is well under a few MB. */
-const RECORD_PAGE = 256;
 /** Segments per page: 1 MiB each, so one at a time. */
 const SEGMENT_PAGE = 1;
 
@@ -20,20 +18,27 @@ export async function rawCounts(): Promise<{ records: number; segments: number }
   }
 }
 
-/** Every record, in key order, a page per transaction. */
+/**
+ * Every record, in key order, read in ONE transaction: IndexedDB gives a read-only transaction a
+ * consistent snapshot, and every change to the log commits in one transaction, so the backup never
+ * holds a chain link without its entry (or the index without either), whatever another tab saves
+ * meanwhile. Records are small (a 10,000-entry log is a few tens of MB at most); segments, the bulk,
+ * are paged below. Segments are written before the record that refers to them, so reading records
+ * first and segments second never leaves a record without its segments.
+ */
 export async function* rawRecords(): AsyncGenerator<StoredRecord> {
-  let after: string | null = null;
-  for (;;) {
-    let page: StoredRecord[];
-    try {
-      const db = await openDatabase();
-      page = await db.getAll(STORAGE_NAMES.recordStore, after === null ? null : IDBKeyRange.lowerBound(after, true), RECORD_PAGE);
-    } catch (error) {
-      throw storageFailure(error);
-    }
-    for (const record of page) yield record;
-    if (page.length < RECORD_PAGE) return;
-    after = (page[page.length - 1] as StoredRecord).id;
+  let all: (StoredRecord | undefined)[];
+  try {
+    const db = await openDatabase();
+    all = await db.getAll(STORAGE_NAMES.recordStore);
+  } catch (error) {
+    throw storageFailure(error);
+  }
+  // Each record is let go as it is handed on.
+  for (let i = 0; i < all.length; i++) {
+    const record = all[i] as StoredRecord;
+    all[i] = undefined;
+    yield record;
   }
 }
 
