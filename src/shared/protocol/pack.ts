@@ -8,6 +8,7 @@
 // event left out carries only its hashes, so the chain, and with it the partial chronology, still
 // verifies from the first link to the head.
 import { z } from 'zod';
+import { Countersignature } from './witness';
 
 export const PACK_FORMAT = 'waymark-pack';
 export const PACK_VERSION = 1;
@@ -77,6 +78,8 @@ export const PackManifest = z.object({
   chain: z.array(PackLink).max(2_000_000),
   head: z.object({ seq: z.number().int().min(1), hash: Hex64 }).nullable(),
   entries: z.array(PackEntry).max(1_000_000),
+  /** Countersignatures of chain heads by a linked advocate's device (witnessed chronology); optional. */
+  witnesses: z.array(Countersignature).max(10_000).optional(),
 });
 export type PackManifest = z.infer<typeof PackManifest>;
 

@@ -34,6 +34,10 @@ export function describeProblem(problem: PackProblem): string {
       return 'The chain does not end at the head the manifest records: events were added or removed at the end.';
     case 'entry_not_included':
       return `Entry ${problem.entry} is shown from chain event ${problem.seq}, which the pack does not include.`;
+    case 'witness_invalid':
+      return `Countersignature ${problem.index} is not valid: it was changed, or was never made by the key it names.`;
+    case 'witness_mismatch':
+      return `Countersignature ${problem.index} was made for a different log: this pack's chain event ${problem.seq} is not the one it signed.`;
   }
 }
 
@@ -45,6 +49,9 @@ export function describeReport(report: PackReport): string[] {
       'Intact: every file and every chain event checks out.',
       `Entries: ${s.entries}; files: ${s.files}; chain events: ${s.events} (${s.opened} included, ${s.events - s.opened} as hashes only).`,
       `Chain head: ${s.head ? `event ${s.head.seq}, ${s.head.hash}` : 'none'}. Exported ${s.exportedAt} by app version ${s.appVersion}.`,
+      ...s.witnessed.map(
+        (w) => `Witnessed: chain events 1 to ${w.seq} existed, unaltered, no later than ${new Date(w.receivedAt).toISOString()} (the relay's receipt time), countersigned at ${new Date(w.signedAt).toISOString()} by the device key with fingerprint ${w.key}.`,
+      ),
     ];
   }
   return ['NOT INTACT:', ...report.problems.map((p) => `  - ${describeProblem(p)}`)];

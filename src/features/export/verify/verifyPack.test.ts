@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PackManifest } from '../../../shared/protocol/pack';
+import { createMailboxKey } from '../../../platform/vault/mailboxKey';
+import { countersign } from '../../../platform/vault/witness';
 import { bytesSource, describeReport, verifyPack } from './index';
 import { makeTestPack, repack, unpack, withManifest } from './testing';
 
@@ -110,5 +112,51 @@ describe('verifyPack', () => {
     expect((await verify(other)).problems).toEqual([{ code: 'unsupported', format: 'waymark-pack', version: 9 }]);
     const junk = withManifest((await makeTestPack()).zip, () => ({ format: 'waymark-pack', version: 1, files: 'no' }));
     expect((await verify(junk)).problems).toEqual([{ code: 'manifest_invalid' }]);
+  });
+});
+
+describe('witnessed chronology (countersignatures)', () => {
+  // Any ECDSA P-256 signing key will do as the advocate device's.
+  const witness = async () => (await createMailboxKey()).key;
+  const RECEIVED = Date.parse('2026-11-20T10:00:00Z');
+
+  it('reports a countersigned head as witnessed, for a whole and for a partial pack', async () => {
+    const key = await witness();
+    for (const options of [{}, { partial: true }]) {
+      const { zip, manifest } = await makeTestPack(options);
+      const link = manifest.chain[3];
+      const c = await countersign(key, { seq: link!.seq, hash: link!.hash }, RECEIVED, RECEIVED + 5000);
+      const report = await verify(withManifest(zip, (m) => ({ ...m, witnesses: [c] })));
+      expect(report.problems).toEqual([]);
+      expect(report.summary?.witnessed).toEqual([{ seq: 4, receivedAt: RECEIVED, signedAt: RECEIVED + 5000, key: expect.stringMatching(/^[0-9a-f]{4}( [0-9a-f]{4}){9}$/) }]);
+      expect(describeReport(report).join('\n')).toContain('Witnessed: chain events 1 to 4 existed, unaltered, no later than 2026-11-20T10:00:00.000Z');
+    }
+  });
+
+  it('names a countersignature that was altered, and one made for another log', async () => {
+    const key = await witness();
+    const { zip, manifest } = await makeTestPack();
+    const link = manifest.chain[1]!;
+    const good = await countersign(key, { seq: link.seq, hash: link.hash }, RECEIVED, RECEIVED);
+    const moved = { ...good, receivedAt: RECEIVED - 86_400_000 };
+    const elsewhere = await countersign(key, { seq: link.seq, hash: 'ef'.repeat(32) }, RECEIVED, RECEIVED);
+    const report = await verify(withManifest(zip, (m) => ({ ...m, witnesses: [good, moved, elsewhere] })));
+    expect(report.ok).toBe(false);
+    expect(report.problems).toEqual([
+      { code: 'witness_invalid', index: 2 },
+      { code: 'witness_mismatch', index: 3, seq: 2 },
+    ]);
+  });
+
+  it('a chain rewritten from top to bottom hangs together, but no longer matches its witness', async () => {
+    const key = await witness();
+    const { zip: original, manifest } = await makeTestPack();
+    const head = manifest.head!;
+    const c = await countersign(key, head, RECEIVED, RECEIVED);
+    // Another pack (other salts, so other hashes) carrying the first one's countersignature.
+    const { zip: forged } = await makeTestPack();
+    const report = await verify(withManifest(forged, (m) => ({ ...m, witnesses: [c] })));
+    expect(report.problems).toEqual([{ code: 'witness_mismatch', index: 1, seq: head.seq }]);
+    expect((await verify(withManifest(original, (m) => ({ ...m, witnesses: [c] })))).ok).toBe(true);
   });
 });

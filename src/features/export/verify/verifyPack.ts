@@ -9,7 +9,10 @@
 //   4. the chain, position by position: sequence, each link's `prev`, each link's hash, and each
 //      included event's commitment from its opening; then the head;
 //   5. that every attachment file (or the original of a copy) is the one the chain commits to, and
-//      that the chronology's entries are shown only from events the pack opens.
+//      that the chronology's entries are shown only from events the pack opens;
+//   6. every countersignature (witnessed chronology): its signature, and that the pack's chain holds
+//      the head it signed. A chain rewritten from top to bottom still hangs together, so these are
+//      what tie a pack to something outside it.
 //
 // It never throws for a bad pack: whatever is wrong comes back as named problems.
 //
@@ -20,6 +23,7 @@ import { fromBase64Url, utf8 } from '../../../platform/vault/bytes';
 import { type Json, canonicalJson } from '../../../platform/vault/canonicalJson';
 import { commitment, sha256Hex } from '../../../platform/vault/chain';
 import { createSha256Stream } from '../../../platform/vault/sha256Stream';
+import { keyFingerprint, verifyCountersignature } from '../../../platform/vault/witness';
 import { type ByteSource, type ZipEntry, ZipProblem, readEntry, readZip } from './zip';
 
 export type PackProblem =
@@ -37,7 +41,18 @@ export type PackProblem =
   | { code: 'link_changed'; position: number; seq: number }
   | { code: 'content_changed'; position: number; seq: number; entry: string | null }
   | { code: 'head_mismatch' }
-  | { code: 'entry_not_included'; entry: string; seq: number };
+  | { code: 'entry_not_included'; entry: string; seq: number }
+  | { code: 'witness_invalid'; index: number }
+  | { code: 'witness_mismatch'; index: number; seq: number };
+
+/** A countersignature that checked out: the log up to `seq` existed no later than `receivedAt`. */
+export interface Witnessed {
+  seq: number;
+  receivedAt: number;
+  signedAt: number;
+  /** The witness key's fingerprint (platform/vault keyFingerprint). */
+  key: string;
+}
 
 export type PackProblemCode = PackProblem['code'];
 
@@ -50,6 +65,7 @@ export interface PackSummary {
   opened: number;
   entries: number;
   files: number;
+  witnessed: Witnessed[];
 }
 
 export interface PackReport {
@@ -137,6 +153,24 @@ function checkTies(manifest: PackManifest, problems: PackProblem[]): void {
   }
 }
 
+async function checkWitnesses(manifest: PackManifest, problems: PackProblem[]): Promise<Witnessed[]> {
+  const witnessed: Witnessed[] = [];
+  const bySeq = new Map(manifest.chain.map((link) => [link.seq, link]));
+  for (const [i, c] of (manifest.witnesses ?? []).entries()) {
+    const index = i + 1;
+    if (!(await verifyCountersignature(c))) {
+      problems.push({ code: 'witness_invalid', index });
+      continue;
+    }
+    if (bySeq.get(c.head.seq)?.hash !== c.head.hash) {
+      problems.push({ code: 'witness_mismatch', index, seq: c.head.seq });
+      continue;
+    }
+    witnessed.push({ seq: c.head.seq, receivedAt: c.receivedAt, signedAt: c.signedAt, key: await keyFingerprint(fromBase64Url(c.key)) });
+  }
+  return witnessed;
+}
+
 /** Verifies a pack. Never throws for a bad pack; only an abort (or a failing byte source) rejects. */
 export async function verifyPack(source: ByteSource, { signal, onProgress }: VerifyOptions = {}): Promise<PackReport> {
   const problems: PackProblem[] = [];
@@ -203,6 +237,7 @@ export async function verifyPack(source: ByteSource, { signal, onProgress }: Ver
 
   await checkChain(manifest, problems);
   checkTies(manifest, problems);
+  const witnessed = await checkWitnesses(manifest, problems);
 
   const summary: PackSummary = {
     exportedAt: manifest.exportedAt,
@@ -212,6 +247,7 @@ export async function verifyPack(source: ByteSource, { signal, onProgress }: Ver
     opened: manifest.chain.filter((l) => l.opening).length,
     entries: manifest.entries.length,
     files: manifest.files.length,
+    witnessed,
   };
   return { ok: problems.length === 0, problems, summary };
 }

@@ -36,6 +36,10 @@ export function problemMessage(problem: PackProblem): string {
       return t(`pack:verify.problems.${problem.code}`, { position: problem.position, seq: problem.seq });
     case 'entry_not_included':
       return t('pack:verify.problems.entry_not_included', { entry: problem.entry, seq: problem.seq });
+    case 'witness_invalid':
+      return t('pack:verify.problems.witness_invalid', { index: problem.index });
+    case 'witness_mismatch':
+      return t('pack:verify.problems.witness_mismatch', { index: problem.index, seq: problem.seq });
     default:
       return t(`pack:verify.problems.${problem.code}`);
   }
@@ -80,6 +84,12 @@ export function VerifyPack({ onBack }: VerifyPackProps) {
                 {t('pack:verify.head', { seq: state.report.summary.head.seq, hash: state.report.summary.head.hash })}
               </p>
             )}
+            {state.report.summary.witnessed.map((w, i) => (
+              <p key={i}>
+                {t('pack:verify.witnessed', { seq: w.seq, received: new Date(w.receivedAt).toISOString(), signed: new Date(w.signedAt).toISOString() })}{' '}
+                <span dir="ltr">{t('pack:verify.witnessKey', { key: w.key })}</span>
+              </p>
+            ))}
           </div>
         )}
       </div>
