@@ -14,7 +14,7 @@ const srcRules = (allowedImports) => ({
 });
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'build/**', 'node_modules/**', 'dev-dist/**', 'test-results/**', 'playwright-report/**'] },
+  { ignores: ['dist/**', 'dist-pro/**', 'build/**', 'node_modules/**', 'dev-dist/**', 'test-results/**', 'playwright-report/**'] },
   ...tseslint.configs.recommended,
   {
     rules: {

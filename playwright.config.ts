@@ -4,6 +4,8 @@ import { chromiumArgs, chromiumPath } from './scripts/chromium.mjs';
 // End-to-end tests drive the built app, served by the real server, in Debian's Chromium.
 // `npm test` builds first; the server here only serves what is in dist/.
 export const PORT = Number(process.env.E2E_PORT ?? 4180);
+/** The advocate app's origin: the same server process, the next port (server/main.ts). */
+export const PRO_PORT = PORT + 1;
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -23,7 +25,7 @@ export default defineConfig({
   },
   webServer: {
     command: 'node build/server/server/main.js',
-    env: { PORT: String(PORT) },
+    env: { PORT: String(PORT), PRO_PORT: String(PRO_PORT) },
     url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: false,
     stdout: 'ignore',

@@ -5,7 +5,7 @@ import type { Writable } from 'node:stream';
 import fastifyStatic from '@fastify/static';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import { RELAY } from '../src/shared/protocol/relay.js';
-import { SECURITY_HEADERS, cacheControl } from './headers.js';
+import { SECURITY_HEADERS, cacheControl, contentSecurityPolicy } from './headers.js';
 import { relayPlugin } from './relay/plugin.js';
 import { createRelay, type RelayLimits } from './relay/relay.js';
 import type { RelayStore } from './relay/store.js';
@@ -13,8 +13,16 @@ import type { RelayStore } from './relay/store.js';
 /** Answered with `Clear-Site-Data: "storage"` (the app's wipe; see src/platform/store/wipe.ts). */
 export const RESET_PATH = '/_reset';
 
+/** The advocate app's settings, served on its own origin (see `advocate` below). */
+export const CLIENT_CONFIG_PATH = '/_config';
+
 export interface ServerOptions {
   distDir: string;
+  /**
+   * Set for the advocate app's server (a separate origin, DESIGN §6): the relay's origin, which its
+   * CSP lets fetch reach and which it learns from `GET /_config` (`{ relayOrigin }`).
+   */
+  advocate?: { relayOrigin: string };
   /** false: no logging at all. Otherwise the relay's summary lines (route, status, error code) and errors. */
   logErrors?: boolean;
   /** Where log lines go (stdout by default); tests capture them. */
@@ -30,7 +38,7 @@ export interface ServerOptions {
 }
 
 /** Builds the server; the caller listens. */
-export async function createServer({ distDir, logErrors = true, logStream, relay }: ServerOptions): Promise<FastifyInstance> {
+export async function createServer({ distDir, logErrors = true, logStream, relay, advocate }: ServerOptions): Promise<FastifyInstance> {
   // No request lines and serializers that keep nothing of a request or response: no addresses, no
   // paths (they hold mailbox ids and locators), no headers, no bodies ever reach the logs. An error's
   // message can quote request data (a JSON parse error does), so only its name and code are kept.
@@ -45,10 +53,11 @@ export async function createServer({ distDir, logErrors = true, logStream, relay
     trustProxy: false,
   });
 
+  const headers = advocate ? { ...SECURITY_HEADERS, 'content-security-policy': contentSecurityPolicy([advocate.relayOrigin]) } : SECURITY_HEADERS;
   app.addHook('onSend', async (request, reply) => {
-    for (const [name, value] of Object.entries(SECURITY_HEADERS)) reply.header(name, value);
+    for (const [name, value] of Object.entries(headers)) reply.header(name, value);
     const path = request.url.split('?')[0] ?? '/';
-    reply.header('cache-control', path === RESET_PATH ? 'no-store' : cacheControl(path));
+    reply.header('cache-control', path === RESET_PATH || path === CLIENT_CONFIG_PATH ? 'no-store' : cacheControl(path));
   });
 
   // Fastify's default handler logs an error's message as the log line's text; this one logs the code only.
@@ -64,6 +73,11 @@ export async function createServer({ distDir, logErrors = true, logStream, relay
     reply.header('clear-site-data', '"storage"');
     return reply.code(204).send();
   });
+
+  if (advocate) {
+    const config = { relayOrigin: advocate.relayOrigin };
+    app.get(CLIENT_CONFIG_PATH, async () => config);
+  }
 
   if (relay) {
     const handlers = createRelay({ store: relay.store, limits: relay.limits, log: app.log, ...(relay.now ? { now: relay.now } : {}) });

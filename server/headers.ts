@@ -1,13 +1,15 @@
 // Security headers for every response. The CSP allows nothing inline and no other origin;
 // 'wasm-unsafe-eval' is there only because Argon2id runs as WebAssembly.
 
-export const CONTENT_SECURITY_POLICY = [
+/** The CSP; `connectOrigins` adds origins fetch may reach (the advocate app's relay, on another port). */
+export function contentSecurityPolicy(connectOrigins: readonly string[] = []): string {
+  return [
   "default-src 'self'",
   "script-src 'self' 'wasm-unsafe-eval'",
   "style-src 'self'",
   "img-src 'self' data: blob:",
   "media-src 'self' blob:",
-  "connect-src 'self'",
+  ["connect-src 'self'", ...connectOrigins].join(' '),
   "worker-src 'self'",
   "manifest-src 'self'",
   "font-src 'none'",
@@ -15,7 +17,10 @@ export const CONTENT_SECURITY_POLICY = [
   "base-uri 'none'",
   "form-action 'none'",
   "frame-ancestors 'none'",
-].join('; ');
+  ].join('; ');
+}
+
+export const CONTENT_SECURITY_POLICY = contentSecurityPolicy();
 
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'content-security-policy': CONTENT_SECURITY_POLICY,

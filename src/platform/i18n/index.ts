@@ -15,6 +15,7 @@ import type plan from '../../../locales/en/plan.json';
 import type risk from '../../../locales/en/risk.json';
 import type settings from '../../../locales/en/settings.json';
 import type setup from '../../../locales/en/setup.json';
+import type advocate from '../../../locales/en/advocate.json';
 import { type Language, type Namespace, directionOf } from './languages';
 
 export { LANGUAGES, type Language, type Namespace, detectLanguage, directionOf, isLanguage } from './languages';
@@ -22,16 +23,28 @@ export { LANGUAGES, type Language, type Namespace, detectLanguage, directionOf, 
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'common';
-    resources: { backup: typeof backup; calculator: typeof calculator; common: typeof common; evidence: typeof evidence; export: typeof exportNs; helplines: typeof helplines; home: typeof home; pack: typeof pack; plan: typeof plan; risk: typeof risk; settings: typeof settings; setup: typeof setup };
+    resources: { advocate: typeof advocate; backup: typeof backup; calculator: typeof calculator; common: typeof common; evidence: typeof evidence; export: typeof exportNs; helplines: typeof helplines; home: typeof home; pack: typeof pack; plan: typeof plan; risk: typeof risk; settings: typeof settings; setup: typeof setup };
   }
 }
 
 type Bundle = { default: Record<string, unknown> };
-const bundles = import.meta.glob<Bundle>('../../../locales/*/*.json');
+type BundleLoaders = Record<string, () => Promise<Bundle>>;
+// The advocate app's words are left out: they must never be a chunk of the survivor's build (nor in
+// its service worker's cache). The advocate build adds them itself through `addBundles`.
+const bundles: BundleLoaders = {};
+addBundles(import.meta.glob<Bundle>(['../../../locales/*/*.json', '!../../../locales/*/advocate.json']));
+
+/** Registers locale loaders from an `import.meta.glob` of `locales/<language>/<ns>.json` files, from any folder. */
+export function addBundles(loaders: BundleLoaders): void {
+  for (const [path, load] of Object.entries(loaders)) {
+    const match = /locales\/([^/]+)\/([^/]+)\.json$/.exec(path);
+    if (match) bundles[`${match[1]}/${match[2]}`] = load;
+  }
+}
 
 async function loadBundle(language: Language, ns: Namespace): Promise<void> {
   if (i18next.hasResourceBundle(language, ns)) return;
-  const load = bundles[`../../../locales/${language}/${ns}.json`];
+  const load = bundles[`${language}/${ns}`];
   if (!load) return;
   i18next.addResourceBundle(language, ns, (await load()).default, true, true);
 }

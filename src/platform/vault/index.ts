@@ -42,3 +42,4 @@ export { type CaseMessageContext, MAX_CASE_PLAINTEXT, caseMessageEpoch, importCa
 export { RELAY_BACKUP_LABELS, relayBackupKey, relayBackupLocator, relayWriteKey } from './relayKeys';
 export { type RelayRequest, type RequestSigningKey, type SignedRequestHeaders, bodySha256Hex, signRequest, signSubscribeFrame } from './requestSigning';
 export { MailboxKeyRecord, createMailboxKey, importMailboxKey } from './mailboxKey';
+export { type LinkIntroContext, openLinkIntro, sealLinkIntro } from './linkIntro';
