@@ -19,6 +19,8 @@ export default defineConfig({
         test: {
           name: 'browser',
           include: ['src/**/*.browser.test.ts'],
+          // Real IndexedDB, OPFS and crypto on two busy cores: a slow run is not a failure.
+          testTimeout: 60_000,
           browser: {
             enabled: true,
             headless: true,

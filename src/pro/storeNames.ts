@@ -13,5 +13,6 @@ export const STORAGE_NAMES = {
   keyFileTemp: 'wm-advocate.tmp',
   keyFileLock: 'wm-advocate',
   keyFileNext: 'wm-advocate.new',
+  keyFileDone: 'wm-advocate.old',
   restoreLock: 'wm-advocate-restore',
 } as const satisfies Record<keyof typeof SURVIVOR_NAMES, string>;

@@ -30,6 +30,37 @@ async function exists(name: string): Promise<boolean> {
   }
 }
 
+/** Overwrites a file's bytes with random ones in place: freeing blocks (truncate, remove) erases nothing. */
+function overwrite(handle: FileSystemSyncAccessHandle): void {
+  const size = handle.getSize();
+  if (size === 0) return;
+  const noise = new Uint8Array(size);
+  crypto.getRandomValues(noise);
+  handle.write(noise, { at: 0 });
+  handle.flush();
+}
+
+/** Writes `bytes` as the whole of the temporary file, first overwriting whatever a crash left there. */
+async function writeTemp(bytes: Uint8Array): Promise<void> {
+  await withHandle(STORAGE_NAMES.keyFileTemp, true, (handle) => {
+    overwrite(handle);
+    handle.truncate(0);
+    handle.write(bytes, { at: 0 });
+  });
+}
+
+async function move(from: string, to: string): Promise<void> {
+  const file = await (await navigator.storage.getDirectory()).getFileHandle(from);
+  await (file as FileSystemFileHandle & { move(name: string): Promise<void> }).move(to);
+}
+
+/** Overwrites a file in place, then removes it; nothing when it is not there. */
+async function eraseFile(name: string): Promise<void> {
+  if (!(await exists(name))) return;
+  await withHandle(name, false, overwrite);
+  await (await navigator.storage.getDirectory()).removeEntry(name);
+}
+
 function read(handle: FileSystemSyncAccessHandle, offset: number, length: number): Uint8Array {
   if (offset < 0 || offset + length > handle.getSize()) throw new DOMException('outside the file', 'InvalidStateError');
   const bytes = new Uint8Array(length);
@@ -42,12 +73,8 @@ async function create(bytes: Uint8Array): Promise<void> {
   if (await exists(STORAGE_NAMES.keyFile)) throw new DOMException('a key file exists', 'AlreadyExists');
   // Written whole under a temporary name, then renamed: a crash mid-write never leaves a half key
   // file under the real name, and the real name's existence is what says "a vault exists".
-  await withHandle(STORAGE_NAMES.keyFileTemp, true, (handle) => {
-    handle.truncate(0);
-    handle.write(bytes, { at: 0 });
-  });
-  const temp = await (await navigator.storage.getDirectory()).getFileHandle(STORAGE_NAMES.keyFileTemp);
-  await (temp as FileSystemFileHandle & { move(name: string): Promise<void> }).move(STORAGE_NAMES.keyFile);
+  await writeTemp(bytes);
+  await move(STORAGE_NAMES.keyFileTemp, STORAGE_NAMES.keyFile);
 }
 
 async function replace(offset: number, expected: Uint8Array, bytes: Uint8Array): Promise<void> {
@@ -76,52 +103,44 @@ async function clear(offset: number, length: number): Promise<void> {
 }
 
 async function erase(): Promise<void> {
-  const root = await navigator.storage.getDirectory();
-  for (const name of [STORAGE_NAMES.keyFile, STORAGE_NAMES.keyFileTemp, STORAGE_NAMES.keyFileNext]) {
-    if (!(await exists(name))) continue;
-    await withHandle(name, false, (handle) => {
-      const noise = new Uint8Array(handle.getSize());
-      crypto.getRandomValues(noise);
-      handle.write(noise, { at: 0 });
-    });
-    await root.removeEntry(name);
-  }
+  for (const name of [STORAGE_NAMES.keyFile, STORAGE_NAMES.keyFileTemp, STORAGE_NAMES.keyFileNext, STORAGE_NAMES.keyFileDone]) await eraseFile(name);
 }
 
 // Replacing the whole file (a restore) must be atomic and must still overwrite the old slots in
-// place. So it is journalled: the new bytes are written whole under a temporary name and renamed to
-// `keyFileNext` (the commit point: a rename happens or it does not), then copied over the key file
-// in place, then that copy is erased. A tab closed after the rename is finished by `settle`, which
-// every operation (and every read, from the page) runs first; one closed before it leaves the old
-// file untouched.
+// place. So it is journalled:
+//   1. the new bytes are written whole under a temporary name and renamed to `keyFileNext` — the
+//      commit point (a rename happens or it does not);
+//   2. `keyFileNext` is copied over the key file in place;
+//   3. `keyFileNext` is renamed to `keyFileDone` — "copied" is itself one atomic step;
+//   4. `keyFileDone` is overwritten and removed.
+// `settle`, which every operation (and every read, from the page) runs first, finishes whatever a
+// closed tab left: it copies `keyFileNext` again (copying twice is harmless), and only ever erases
+// `keyFileDone`. Nothing is ever copied from a file being erased, so a crash mid-erase cannot put
+// random bytes over the key file. `keyFileNext` only ever appears by a rename of a file written
+// whole, so it is always complete.
 async function install(bytes: Uint8Array, expected: Uint8Array | null): Promise<void> {
   if (!expected) return create(bytes);
   await withHandle(STORAGE_NAMES.keyFile, false, (handle) => {
     const current = read(handle, 0, handle.getSize());
     if (current.length !== expected.length || current.some((b, i) => b !== expected[i])) throw new DOMException('changed meanwhile', 'Conflict');
   });
-  await withHandle(STORAGE_NAMES.keyFileTemp, true, (handle) => {
-    handle.truncate(0);
-    handle.write(bytes, { at: 0 });
-  });
-  const temp = await (await navigator.storage.getDirectory()).getFileHandle(STORAGE_NAMES.keyFileTemp);
-  await (temp as FileSystemFileHandle & { move(name: string): Promise<void> }).move(STORAGE_NAMES.keyFileNext);
+  await writeTemp(bytes);
+  await move(STORAGE_NAMES.keyFileTemp, STORAGE_NAMES.keyFileNext);
   await settle();
 }
 
 async function settle(): Promise<void> {
-  if (!(await exists(STORAGE_NAMES.keyFileNext))) return;
-  const next = await withHandle(STORAGE_NAMES.keyFileNext, false, (handle) => read(handle, 0, handle.getSize()));
-  await withHandle(STORAGE_NAMES.keyFile, true, (handle) => {
-    if (handle.getSize() !== next.length) handle.truncate(next.length);
-    handle.write(next, { at: 0 });
-  });
-  await withHandle(STORAGE_NAMES.keyFileNext, false, (handle) => {
-    const noise = new Uint8Array(handle.getSize());
-    crypto.getRandomValues(noise);
-    handle.write(noise, { at: 0 });
-  });
-  await (await navigator.storage.getDirectory()).removeEntry(STORAGE_NAMES.keyFileNext);
+  if (await exists(STORAGE_NAMES.keyFileNext)) {
+    // A finished copy whose erase was cut short: erase it first, so the rename below cannot collide.
+    await eraseFile(STORAGE_NAMES.keyFileDone);
+    const next = await withHandle(STORAGE_NAMES.keyFileNext, false, (handle) => read(handle, 0, handle.getSize()));
+    await withHandle(STORAGE_NAMES.keyFile, true, (handle) => {
+      if (handle.getSize() !== next.length) handle.truncate(next.length);
+      handle.write(next, { at: 0 });
+    });
+    await move(STORAGE_NAMES.keyFileNext, STORAGE_NAMES.keyFileDone);
+  }
+  await eraseFile(STORAGE_NAMES.keyFileDone);
 }
 
 async function run(request: KeyFileOp): Promise<void> {

@@ -60,14 +60,19 @@ export async function readKeyFile(): Promise<Uint8Array<ArrayBuffer> | null> {
   }
 }
 
-/** A restore cut off after its commit point left the new key file waiting: finish copying it first. */
+/**
+ * A restore cut off after its commit point left the new key file waiting (finish copying it first),
+ * or left the finished copy not yet erased (erase it: it holds slots a later PIN change would not).
+ */
 async function settlePending(dir: FileSystemDirectoryHandle): Promise<void> {
-  try {
-    await dir.getFileHandle(STORAGE_NAMES.keyFileNext);
-  } catch {
-    return;
+  for (const name of [STORAGE_NAMES.keyFileNext, STORAGE_NAMES.keyFileDone]) {
+    try {
+      await dir.getFileHandle(name);
+    } catch {
+      continue;
+    }
+    return send({ op: 'settle' });
   }
-  await send({ op: 'settle' });
 }
 
 /**

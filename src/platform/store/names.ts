@@ -11,6 +11,8 @@ export const STORAGE_NAMES = {
   keyFileLock: 'calc',
   /** A restore's new key file, complete, waiting to be copied over the key file in place (the commit record). */
   keyFileNext: 'calc.new',
+  /** A restore's key file once copied in place: only ever erased, never read (see keyFile.worker.ts settle). */
+  keyFileDone: 'calc.old',
   /** Held for a whole restore, so no tab sweeps away the database it is staging. */
   restoreLock: 'calc-restore',
 } as const;

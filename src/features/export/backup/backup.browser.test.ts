@@ -161,4 +161,40 @@ describe('the switch (key file install)', () => {
     expect(await readKeyFile()).toEqual(next);
     await expect(root.getFileHandle('calc.new')).rejects.toMatchObject({ name: 'NotFoundError' });
   });
+
+  async function leave(name: string, bytes: Uint8Array): Promise<void> {
+    const root = await navigator.storage.getDirectory();
+    const writable = await (await root.getFileHandle(name, { create: true })).createWritable();
+    await writable.write(new Uint8Array(bytes));
+    await writable.close();
+  }
+  const files = async () => {
+    const names: string[] = [];
+    for await (const name of (await navigator.storage.getDirectory()).keys()) names.push(name);
+    return names.sort();
+  };
+
+  it('a finished copy cut off while being erased (random bytes) is erased, never copied over the key file', async () => {
+    const current = new Uint8Array(544).fill(3);
+    await createKeyFile(current);
+    await leave('calc.old', randomBytes(544));
+    expect(await readKeyFile()).toEqual(current);
+    expect(await files()).toEqual(['calc.dat']);
+  });
+
+  it('with both the waiting file and an unfinished erase left behind, the waiting file wins', async () => {
+    await createKeyFile(new Uint8Array(544).fill(1));
+    const next = new Uint8Array(544).fill(2);
+    await leave('calc.new', next);
+    await leave('calc.old', randomBytes(544));
+    expect(await readKeyFile()).toEqual(next);
+    expect(await files()).toEqual(['calc.dat']);
+  });
+
+  it('a temporary file a crash left behind is overwritten before it is reused', async () => {
+    await leave('calc.tmp', new Uint8Array(544).fill(9));
+    await createKeyFile(new Uint8Array(544).fill(4));
+    expect(await readKeyFile()).toEqual(new Uint8Array(544).fill(4));
+    expect(await files()).toEqual(['calc.dat']);
+  });
 });
