@@ -8,7 +8,7 @@ import { Field, Screen } from '../../../shared/ui';
 import { allowNextHide, endHideAllowance } from '../../exit';
 import type { Settings } from '../../settings';
 import { problemText } from './problems';
-import { type OpenedFile, openBackupFile, restoreBackup } from './restore';
+import { type OpenedFile, RestoredButLocked, openBackupFile, restoreBackup } from './restore';
 
 export interface RestoredVault {
   /** The recovery code's entropy, for choosing a new PIN next (the caller zeroes it); null when her passphrase opened it. */
@@ -33,8 +33,10 @@ export function RestoreFlow({ replacing, onCancel, onRestored }: RestoreFlowProp
   const running = useRef<AbortController | null>(null);
   useEffect(() => () => running.current?.abort(), []);
 
+  const [committed, setCommitted] = useState(false);
   const fail = (failure: unknown, opened?: OpenedFile) => {
     opened?.entropy?.fill(0);
+    setCommitted(failure instanceof RestoredButLocked);
     setError(failure instanceof DOMException && failure.name === 'AbortError' ? t('backup:restore.cancelled') : problemText(failure));
     setStep({ name: 'form' });
   };
@@ -83,8 +85,7 @@ export function RestoreFlow({ replacing, onCancel, onRestored }: RestoreFlowProp
   const errorBox = error && (
     <p class="error-box" role="alert">
       {error}
-      {' '}
-      {t('backup:restore.unchanged')}
+      {!committed && ` ${t('backup:restore.unchanged')}`}
     </p>
   );
 

@@ -4,8 +4,10 @@ import { isStoreError } from '../../../platform/store';
 import { isBackupError, isVaultError } from '../../../platform/vault';
 import { SaveProblem } from '../save';
 import { BackupUnavailable } from './makeBackup';
+import { RestoredButLocked } from './restore';
 
 export function problemText(error: unknown): string {
+  if (error instanceof RestoredButLocked) return t('backup:problems.restored_locked');
   if (isBackupError(error)) return t(`backup:problems.${error.code}`);
   if (isVaultError(error, 'recovery_code_invalid')) return t('backup:problems.recovery_code_invalid');
   if (isVaultError(error, 'header_bounds') || isVaultError(error, 'header_version')) return t('backup:problems.backup_damaged');

@@ -10,6 +10,8 @@ import { beginStaging, isStoreError, readKeyFile, withRestoreLock } from '../../
 import {
   BACKUP_HEADER_BYTES,
   BackupError,
+  isBackupError,
+  isVaultError,
   type Bytes,
   type OpenedBackup,
   beginRestoredSession,
@@ -47,19 +49,49 @@ async function* chunksOf(blob: Blob, onBytes: (n: number) => void): AsyncGenerat
   }
 }
 
-/** Step 1: the header, unlocked by the typed code. Throws BackupError or VaultError('recovery_code_invalid'). */
+/**
+ * Step 1: the header, unlocked by the typed code. Throws BackupError or VaultError('recovery_code_invalid').
+ * Twelve plain words may be her recovery code or a passphrase of twelve words: the code is tried
+ * first, then (when the backup carries a passphrase slot) the same text as a passphrase.
+ */
 export async function openBackupFile(file: File, typed: string): Promise<OpenedFile> {
   const header = new Uint8Array(await file.slice(0, BACKUP_HEADER_BYTES).arrayBuffer());
+  let asCode: unknown = null;
   if (looksLikeRecoveryCode(typed)) {
-    // A typo in a word is caught by the code's checksum, before any key work.
-    const entropy = parseRecoveryCode(typed);
-    return { file, opened: await openBackup(header, { kind: 'recovery', entropy }), entropy };
+    try {
+      // A typo in a word is caught by the code's checksum, before any key work.
+      const entropy = parseRecoveryCode(typed);
+      try {
+        return { file, opened: await openBackup(header, { kind: 'recovery', entropy }), entropy };
+      } catch (error) {
+        entropy.fill(0);
+        throw error;
+      }
+    } catch (error) {
+      if (!isVaultError(error, 'recovery_code_invalid') && !isBackupError(error, 'wrong_recovery_code')) throw error;
+      asCode = error;
+    }
   }
   const deriver = getBrowserDeriver();
   try {
     return { file, opened: await openBackup(header, { kind: 'passphrase', text: typed, deriver }), entropy: null };
+  } catch (error) {
+    // Words that failed as a recovery code, in a backup with no passphrase slot: the code's own error.
+    if (asCode && isBackupError(error, 'no_passphrase_slot')) throw asCode;
+    throw error;
   } finally {
     deriver.retire();
+  }
+}
+
+/**
+ * The restore committed (the backup is now the vault on this phone), but the app locked before the
+ * restored vault could open, or opening it failed. She opens it with her recovery code next time.
+ */
+export class RestoredButLocked extends Error {
+  constructor() {
+    super('restored, then locked');
+    this.name = 'RestoredButLocked';
   }
 }
 
@@ -76,6 +108,9 @@ export interface Restored {
 export async function restoreBackup({ file, opened }: OpenedFile, { signal, onProgress }: RestoreOptions = {}): Promise<Restored> {
   const total = Math.max(0, file.size - BACKUP_HEADER_BYTES);
   let done = 0;
+  // A lock (quick exit, the page hidden) while this runs must not be followed by the restored vault
+  // opening behind the calculator: the session's generation says whether one happened.
+  const startedAt = sessionGeneration();
   lockOtherTabs();
   await withRestoreLock(async () => {
     const previous = await readKeyFile();
@@ -101,10 +136,18 @@ export async function restoreBackup({ file, opened }: OpenedFile, { signal, onPr
       throw error;
     }
   });
-  // The old vault's keys, and whatever was decrypted under them, go; the restored vault's session opens.
+  // The old vault's keys, and whatever was decrypted under them, go; the restored vault's session opens,
+  // unless the app locked meanwhile.
+  const lockedMeanwhile = sessionGeneration() !== startedAt;
   endSession();
-  await beginRestoredSession(opened, sessionGeneration());
-  await forgetSecondPin();
+  if (lockedMeanwhile) throw new RestoredButLocked();
+  try {
+    await beginRestoredSession(opened, sessionGeneration());
+  } catch {
+    throw new RestoredButLocked();
+  }
+  // Best effort: if this one write fails, Settings may still name a second PIN that opens nothing.
+  await forgetSecondPin().catch(() => undefined);
   return { settings: (await settingsRecord.read().catch(() => undefined)) ?? null };
 }
 
