@@ -6,7 +6,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromiumArgs, chromiumPath } from '../../scripts/chromium.mjs';
-import { PIN, SETUP_SEQUENCE, expectCalculator, expectHome, failureCount, lock, newEntry, openFresh, press, readKeyFileBytes, setUp, storageInventory, unlockWithPin, unlockedTab, writeKeyFileBytes } from './support';
+import { PIN, SETUP_SEQUENCE, expectCalculator, expectHome, failureCount, lock, newEntry, openFresh, press, readKeyFileBytes, setUp, storageInventory, submitNote, unlockWithPin, unlockedTab, writeKeyFileBytes } from './support';
 
 const DURESS_PIN = '135790';
 const HEADER_BYTES = 64;
@@ -152,7 +152,7 @@ test('erasing all data leaves a calculator never set up, and no old key slot any
   }
 });
 
-test('erasing after wrong PINs: offered only once a backup exists; at the threshold, wrong PINs erase everything', async ({ page }) => {
+test('erasing after wrong tries: offered only once a backup exists; ordinary notes never erase; at the threshold a wrong PIN erases everything', async ({ page }) => {
   await openFresh(page);
   await setUp(page);
   await openSettings(page, /^Erase all data/);
@@ -178,13 +178,19 @@ test('erasing after wrong PINs: offered only once a backup exists; at the thresh
   await backHome(page);
   await lock(page);
 
+  // Test-only: the last failure's time is zeroed before each try so the silent back-off (tested in
+  // unlock.spec) does not make this test wait minutes; the count itself is untouched.
+  const skipBackOff = () => writeKeyFileBytes(page, 40, [0, 0, 0, 0, 0, 0, 0, 0]);
+  // Ordinary notes long enough to be tried as a passphrase count as failures, but never erase.
   for (let i = 0; i < 10; i++) {
-    // Test-only: the last failure's time is zeroed so the silent back-off (tested in unlock.spec)
-    // does not make this test wait half a minute; the count itself is untouched.
-    if (i > 0) await writeKeyFileBytes(page, 40, [0, 0, 0, 0, 0, 0, 0, 0]);
-    await press(page, `C11111${i}=`);
-    if (i < 9) await expect.poll(() => failureCount(page)).toBe(i + 1);
+    await skipBackOff();
+    await submitNote(page, `milk eggs bread ${i}`);
+    await expect.poll(() => failureCount(page)).toBe(i + 1);
   }
+  await expect.poll(() => failureCount(page)).toBe(10);
+  expect((await storageInventory(page)).files).toContain('calc.dat');
+  await skipBackOff();
+  await press(page, 'C111110=');
   await expect.poll(() => storageInventory(page)).toEqual({ databases: [], files: [] });
   await expectCalculator(page);
   await expectSetupOffered(page);

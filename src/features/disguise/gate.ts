@@ -60,7 +60,7 @@ export function restored(host: Host): void {
 
 export function onEquals(before: CalcState, host: Host): void {
   const digits = typedDigitsOnly(before);
-  if (digits !== null && isPinShaped(digits)) void attempt([{ kind: 'secret', text: digits }], host);
+  if (digits !== null && isPinShaped(digits)) void attempt([{ kind: 'secret', text: digits }], host, true);
   else if (expressionText(before) === SETUP_SEQUENCE) void startSetup(host);
 }
 
@@ -78,8 +78,10 @@ export function onNote(text: string, host: Host): void {
     }
   }
   if ([...normaliseSecret(text)].length >= PASSPHRASE_MIN_CHARS) proofs.push({ kind: 'secret', text });
-  // Otherwise, to anyone watching, a note was saved.
-  if (proofs.length > 0) void attempt(proofs, host);
+  // Otherwise, to anyone watching, a note was saved. A note counts towards auto-wipe only when it is
+  // a recovery code (its checksum holds): ordinary notes of a dozen letters, which anyone may save on
+  // a calculator, must never be able to erase her log.
+  if (proofs.length > 0) void attempt(proofs, host, proofs[0]?.kind === 'recovery');
 }
 
 function sleep(ms: number, signal: AbortSignal): Promise<void> {
@@ -126,7 +128,7 @@ async function open(keyFile: Uint8Array, proofs: Proof[], signal: AbortSignal): 
   throw new NothingOpened();
 }
 
-async function attempt(proofs: Proof[], host: Host): Promise<void> {
+async function attempt(proofs: Proof[], host: Host, mayWipe: boolean): Promise<void> {
   abandon();
   const controller = new AbortController();
   pending = controller;
@@ -157,7 +159,7 @@ async function attempt(proofs: Proof[], host: Host): Promise<void> {
   } catch (error) {
     // Wrong secret, abandoned, damaged key file, storage trouble: all look like an ordinary sum.
     if (holdsSession) endSession();
-    if (error instanceof NothingOpened && counted) await wipeIfDue(counted).catch(() => undefined);
+    if (error instanceof NothingOpened && counted && mayWipe) await wipeIfDue(counted).catch(() => undefined);
   } finally {
     if (pending === controller) pending = null;
   }
