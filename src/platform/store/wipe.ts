@@ -57,7 +57,17 @@ async function askServerToClear(): Promise<void> {
  * the key file is gone: the rest is best effort, and a half-finished wipe still has no key.
  */
 export async function wipeDevice(): Promise<void> {
-  await eraseKeyFile();
+  // The key file is what makes a wipe final, and she is already looking at the calculator, unable to
+  // see an error: a failure (another tab holding the file a moment) is retried before giving up.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await eraseKeyFile();
+      break;
+    } catch (error) {
+      if (attempt >= 3) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
+    }
+  }
   await closeDatabase().catch(() => undefined);
   await deleteAllDatabases();
   await clearCaches();
