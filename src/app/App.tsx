@@ -20,6 +20,8 @@ const BackupScreen = lazyView(() => import('../features/export').then((m) => m.B
 const RestoreScreen = lazyView(() => import('../features/export').then((m) => m.RestoreScreen));
 const PackFlow = lazyView(() => import('../features/export').then((m) => m.PackFlow));
 const VerifyPack = lazyView(() => import('../features/export').then((m) => m.VerifyPack));
+const LinkScreen = lazyView(() => import('../features/link').then((m) => m.LinkScreen));
+const LinkHomeStatus = lazyView(() => import('../features/link').then((m) => m.LinkHomeStatus));
 
 /** Export and backup: each part of the export menu, opened in place. */
 const EXPORT_PARTS = {
@@ -40,7 +42,7 @@ const EXPORT_PARTS = {
   ),
 };
 
-export const APP_NAMESPACES = ['common', 'setup', 'home', 'settings', 'evidence', 'helplines', 'plan', 'risk', 'export', 'pack', 'backup'] as const;
+export const APP_NAMESPACES = ['common', 'setup', 'home', 'settings', 'evidence', 'helplines', 'plan', 'risk', 'export', 'pack', 'backup', 'link'] as const;
 
 async function saveSettings(next: Settings): Promise<void> {
   await settingsRecord.write(next);
@@ -90,6 +92,9 @@ function CurrentView() {
       return <RiskScreen onHome={nav.home} onHelplines={() => navigate({ name: 'helplines' })} />;
     case 'export':
       return <ExportScreen onHome={nav.home} parts={EXPORT_PARTS} />;
+    case 'link':
+      if (!mine) return null;
+      return <LinkScreen settings={mine} onHome={nav.home} />;
     case 'setup':
       return (
         <SetupFlow
@@ -129,6 +134,7 @@ function CurrentView() {
           settingsDamaged={settingsDamaged.value}
           onLock={() => lockNow('lock')}
           emergency={<EmergencyCall region={mine?.region ?? 'GB-ENG'} />}
+          notices={<LinkHomeStatus />}
           sections={[
             { id: 'quick-log', title: t('evidence:home.quickLog'), summary: t('evidence:home.quickLogSummary'), open: nav.quickLog, primary: true },
             { id: 'log', title: t('evidence:home.log'), summary: t('evidence:home.logSummary'), open: nav.log },
@@ -137,6 +143,7 @@ function CurrentView() {
             { id: 'plan', title: t('plan:home.title'), summary: t('plan:home.summary'), open: () => navigate({ name: 'plan' }) },
             { id: 'risk', title: t('risk:home.title'), summary: t('risk:home.summary'), open: () => navigate({ name: 'risk' }) },
             { id: 'export', title: t('export:home.title'), summary: t('export:home.summary'), open: () => navigate({ name: 'export' }) },
+            { id: 'link', title: t('link:home.title'), summary: t('link:home.summary'), open: () => navigate({ name: 'link' }) },
             { id: 'settings', title: t('home:settings'), summary: t('home:settingsSummary'), open: () => navigate({ name: 'settings' }) },
           ]}
         />

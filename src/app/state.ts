@@ -23,7 +23,8 @@ export type View =
   | { name: 'helplines' }
   | { name: 'plan' }
   | { name: 'risk' }
-  | { name: 'export' };
+  | { name: 'export' }
+  | { name: 'link' };
 
 export const view = signal<View>({ name: 'home' });
 export const settings = signal<Settings | null>(null);

@@ -1,7 +1,7 @@
 // The advocate's app: set-up (vault and identity), unlock, caseload, invitations and the safety number.
 // Views switch in memory (no URL, no history), as in the survivor's app. Only this folder's modules,
 // platform/* and shared/* are imported; nothing of the survivor's features.
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../platform/i18n';
 import type { DeviceIdentity } from '../platform/vault';
 import { CaseloadScreen } from './CaseloadScreen';
@@ -9,6 +9,7 @@ import { RecoveryScreen, SetupScreen, UnlockScreen } from './DeviceScreens';
 import { hasVault, lockDevice } from './device';
 import { type StoredCase, caseStatus, createInvitation, postIntro } from './invitations';
 import { InviteScreen, InvitationScreen, SafetyScreen } from './InvitationScreens';
+import { POLL_MS, pollCases } from './joins';
 import type { RelayPort } from './relayAdapter';
 import { cases } from './repository';
 
@@ -57,6 +58,27 @@ export function AdvocateApp({ relay, relayOrigin }: AdvocateAppProps) {
       );
     }
   };
+
+  // While unlocked, open cases are polled: intros posted once the survivor joins, her join read.
+  const latest = useRef(caseload);
+  latest.current = caseload;
+  useEffect(() => {
+    if (!identity) return;
+    let live = true;
+    let running = false;
+    const timer = setInterval(() => {
+      if (running) return;
+      running = true;
+      pollCases(relay, identity, latest.current)
+        .then((changed) => live && changed.length > 0 && setCaseload((now) => now.map((c) => changed.find((x) => x.id === c.id) ?? c)))
+        .catch(() => undefined)
+        .finally(() => (running = false));
+    }, POLL_MS);
+    return () => {
+      live = false;
+      clearInterval(timer);
+    };
+  }, [identity]);
 
   const opened = (next: DeviceIdentity) => {
     setIdentity(next);

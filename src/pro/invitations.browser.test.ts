@@ -30,6 +30,9 @@ function fakeRelay(options: { refuseInvite?: boolean } = {}) {
       appended.push({ key: toBase64Url(key.publicRaw), mailbox, request });
       return { seq: appended.length, receivedAt: NOW, duplicate: false };
     },
+    async readMessages() {
+      return { messages: [], next: 0, more: false };
+    },
   };
   return { relay, invites, appended, state };
 }

@@ -1,4 +1,4 @@
-// A tiny signed-fetch adapter for the two relay calls the advocate app makes so far. It stands in for
+// A tiny signed-fetch adapter for the three relay calls the advocate app makes so far. It stands in for
 // the relay client (platform/relay) and keeps the same job: sign each request at send time, send it,
 // parse the answer with the shared wire schemas. Swap `fetchRelay` for that client when it lands.
 import { type RequestSigningKey, signRequest } from '../platform/vault';
@@ -8,6 +8,7 @@ import {
   CreateInviteRequest,
   CreateInviteResponse,
   RELAY,
+  ReadMessagesResponse,
   RelayErrorBody,
   type RelayErrorCode,
 } from '../shared/protocol/relay';
@@ -27,20 +28,21 @@ export class RelayCallError extends Error {
 export interface RelayPort {
   createInvite(key: RequestSigningKey, request: CreateInviteRequest): Promise<CreateInviteResponse>;
   appendMessage(key: RequestSigningKey, mailbox: string, request: AppendMessageRequest): Promise<AppendMessageResponse>;
+  readMessages(key: RequestSigningKey, mailbox: string, after: number): Promise<ReadMessagesResponse>;
 }
 
 /** A RelayPort over `fetch` to the relay at `origin` (no cookies, no referrer). */
 export function fetchRelay(origin: string): RelayPort {
-  async function post<S extends z.ZodType>(key: RequestSigningKey, path: string, body: unknown, answer: S): Promise<z.infer<S>> {
-    const text = JSON.stringify(body);
+  async function post<S extends z.ZodType>(key: RequestSigningKey, path: string, body: unknown, answer: S, method: 'POST' | 'GET' = 'POST'): Promise<z.infer<S>> {
+    const text = method === 'POST' ? JSON.stringify(body) : '';
     const fullPath = `${RELAY.prefix}${path}`;
-    const headers = await signRequest(key, { method: 'POST', path: fullPath, body: text });
+    const headers = await signRequest(key, { method, path: fullPath, body: text });
     let response: Response;
     try {
       response = await fetch(`${origin}${fullPath}`, {
-        method: 'POST',
-        headers: { ...headers, 'content-type': 'application/json' },
-        body: text,
+        method,
+        headers: method === 'POST' ? { ...headers, 'content-type': 'application/json' } : { ...headers },
+        body: method === 'POST' ? text : undefined,
         credentials: 'omit',
         referrerPolicy: 'no-referrer',
         cache: 'no-store',
@@ -61,5 +63,6 @@ export function fetchRelay(origin: string): RelayPort {
   return {
     createInvite: (key, request) => post(key, '/invites', CreateInviteRequest.parse(request), CreateInviteResponse),
     appendMessage: (key, mailbox, request) => post(key, `/mailboxes/${mailbox}/messages`, AppendMessageRequest.parse(request), AppendMessageResponse),
+    readMessages: (key, mailbox, after) => post(key, `/mailboxes/${mailbox}/messages?after=${after}`, undefined, ReadMessagesResponse, 'GET'),
   };
 }

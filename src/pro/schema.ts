@@ -3,7 +3,8 @@
 import { z } from 'zod';
 import { IdentityRecord, MailboxKeyRecord } from '../platform/vault';
 import { RelayOrigin } from '../shared/protocol/link';
-import { InviteToken, MailboxId, MessageId, SigningKey } from '../shared/protocol/relay';
+import { Epoch } from '../shared/protocol/caseKey';
+import { InviteToken, MailboxId, MessageId, SigningKey, base64urlLength } from '../shared/protocol/relay';
 
 /** A label is what she calls the survivor on her own device: initials or a case reference. */
 export const LABEL_MAX = 60;
@@ -30,6 +31,11 @@ export const AdvocateCase = z.object({
   intro: PendingIntro,
   /** The survivor's identity public keys, once her app has joined and sent them. */
   survivor: z.object({ ecdh: SigningKey, signing: SigningKey }).nullable(),
+  /** The case key the survivor delivered in her join (32 bytes, base64url), kept only inside this record. */
+  caseKey: z
+    .object({ epoch: Epoch, key: z.string().refine((text) => base64urlLength(text) === 32, 'case key: not 32 bytes') })
+    .nullable()
+    .optional(),
   /** When the two compared safety numbers and she confirmed they matched. */
   confirmedAt: z.number().int().nullable(),
 });

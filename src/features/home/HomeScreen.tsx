@@ -20,9 +20,11 @@ export interface HomeScreenProps {
   onLock: () => void;
   /** The emergency number, above everything else. */
   emergency?: ComponentChildren;
+  /** Standing notices from other features, above the sections ("Shared with …"). */
+  notices?: ComponentChildren;
 }
 
-export function HomeScreen({ sections, settingsDamaged, onLock, emergency }: HomeScreenProps) {
+export function HomeScreen({ sections, settingsDamaged, onLock, emergency, notices }: HomeScreenProps) {
   return (
     <Screen title={t('home:title')}>
       {emergency}
@@ -32,6 +34,7 @@ export function HomeScreen({ sections, settingsDamaged, onLock, emergency }: Hom
         </p>
       )}
       <StorageNotice />
+      {notices}
       <nav aria-label={t('home:sections')}>
         <ul class="menu">
           {sections.map((section) => (

@@ -10,6 +10,7 @@ import type evidence from '../../../locales/en/evidence.json';
 import type exportNs from '../../../locales/en/export.json';
 import type helplines from '../../../locales/en/helplines.json';
 import type home from '../../../locales/en/home.json';
+import type link from '../../../locales/en/link.json';
 import type pack from '../../../locales/en/pack.json';
 import type plan from '../../../locales/en/plan.json';
 import type risk from '../../../locales/en/risk.json';
@@ -23,7 +24,7 @@ export { LANGUAGES, type Language, type Namespace, detectLanguage, directionOf, 
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'common';
-    resources: { advocate: typeof advocate; backup: typeof backup; calculator: typeof calculator; common: typeof common; evidence: typeof evidence; export: typeof exportNs; helplines: typeof helplines; home: typeof home; pack: typeof pack; plan: typeof plan; risk: typeof risk; settings: typeof settings; setup: typeof setup };
+    resources: { advocate: typeof advocate; backup: typeof backup; calculator: typeof calculator; common: typeof common; evidence: typeof evidence; export: typeof exportNs; helplines: typeof helplines; home: typeof home; link: typeof link; pack: typeof pack; plan: typeof plan; risk: typeof risk; settings: typeof settings; setup: typeof setup };
   }
 }
 

@@ -10,7 +10,7 @@ export const LANGUAGES = [
 
 export type Language = (typeof LANGUAGES)[number]['code'];
 
-export const NAMESPACES = ['calculator', 'common', 'setup', 'home', 'settings', 'evidence', 'helplines', 'plan', 'risk', 'export', 'pack', 'backup', 'advocate'] as const;
+export const NAMESPACES = ['calculator', 'common', 'setup', 'home', 'settings', 'evidence', 'helplines', 'plan', 'risk', 'export', 'pack', 'backup', 'link', 'advocate'] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 
 export function isLanguage(code: string): code is Language {

@@ -15,6 +15,7 @@ export {
   type SlotRoles,
   changeSecret,
   createVault,
+  proveSecret,
   replaceRecoveryCode,
   resetSecretWithRecovery,
   unlockWithRecovery,
@@ -43,3 +44,4 @@ export { RELAY_BACKUP_LABELS, relayBackupKey, relayBackupLocator, relayWriteKey 
 export { type RelayRequest, type RequestSigningKey, type SignedRequestHeaders, bodySha256Hex, signRequest, signSubscribeFrame } from './requestSigning';
 export { MailboxKeyRecord, createMailboxKey, importMailboxKey } from './mailboxKey';
 export { type LinkIntroContext, openLinkIntro, sealLinkIntro } from './linkIntro';
+export { type LinkJoinContext, type OpenedLinkJoin, type SealLinkJoinInput, openLinkJoin, sealLinkJoin } from './linkJoin';

@@ -110,6 +110,18 @@ async function replaceSlot(file: KeyFile, index: number, kek: CryptoKey, raw: By
 }
 
 /**
+ * Proves a PIN or passphrase again without starting a new session or writing anything (before
+ * something that copies data off the phone, such as linking an advocate). It must open this vault's
+ * own slot: another vault's PIN is a wrong PIN here. Throws VaultError no_matching_slot otherwise.
+ */
+export async function proveSecret(keyFileBytes: Uint8Array, secret: string, deriver: KekDeriver, roles: SlotRoles): Promise<void> {
+  const file = parseKeyFile(keyFileBytes);
+  const { index, raw } = await openSlotRaw(await deriveSecretKek(deriver, file, secret), file);
+  zero(raw);
+  if (index !== roles.secret) throw new VaultError('no_matching_slot');
+}
+
+/**
  * Re-wraps the vault key under a new PIN or passphrase, proven by the current one. Data is never
  * re-encrypted. With `roles` (the open vault's), the current secret must be this vault's own: the
  * PIN of another vault in the same file is a wrong PIN here, and its slot is never touched.

@@ -21,6 +21,7 @@
 // (`unknown_mailbox` until then); the survivor's app, having consumed the invite, reads the mailbox
 // until the intro arrives.
 import { z } from 'zod';
+import { CaseKeyDelivery } from './caseKey';
 import { InviteToken, MailboxId, Signature, SigningKey, base64urlLength } from './relay';
 
 export const LINK_FORMAT_VERSION = 1 as const;
@@ -191,4 +192,35 @@ export type LinkIntro = z.infer<typeof LinkIntro>;
 /** The exact text an intro's signature covers. Fields are base64url or decimal, so "|" cannot occur inside one. */
 export function linkIntroSignatureInput(intro: Omit<LinkIntro, 'sig'>): string {
   return `waymark/v1/link-intro|${intro.v}|${intro.mailbox}|${intro.ecdh}|${intro.signing}|${intro.createdAt}`;
+}
+
+// ---- the join message -----------------------------------------------------------------------
+
+/**
+ * The survivor's answer to the intro, the second message in a case's mailbox: her identity public
+ * keys and the case key wrapped to the advocate's ECDH key (a `CaseKeyDelivery`, itself signed by her
+ * identity key), all signed by her identity signing key over `linkJoinSignatureInput`. `advocate` is
+ * the advocate's signing key she read (QR or intro), so a join is bound to the advocate it answers;
+ * the case id of the delivery is the mailbox id. Sealed like the intro, under its own label
+ * (platform/vault linkJoin.ts), and padded to a relay bucket.
+ */
+export const LinkJoin = z.strictObject({
+  v: z.literal(LINK_FORMAT_VERSION),
+  type: z.literal('join'),
+  mailbox: MailboxId,
+  ecdh: SigningKey,
+  signing: SigningKey,
+  /** The advocate's ECDSA identity key this join answers. */
+  advocate: SigningKey,
+  /** When she joined (her clock, ms): shown to the advocate, proves nothing. */
+  createdAt: z.number().int().min(0),
+  delivery: CaseKeyDelivery,
+  sig: Signature,
+});
+export type LinkJoin = z.infer<typeof LinkJoin>;
+
+/** The exact text a join's signature covers: every field, the delivery's included, in a fixed order. */
+export function linkJoinSignatureInput(join: Omit<LinkJoin, 'sig'>): string {
+  const d = join.delivery;
+  return `waymark/v1/link-join|${join.v}|${join.mailbox}|${join.ecdh}|${join.signing}|${join.advocate}|${join.createdAt}|${d.v}|${d.case}|${d.epoch}|${d.recipient}|${d.ephemeral}|${d.iv}|${d.wrapped}|${d.sig}`;
 }
