@@ -105,11 +105,11 @@ export async function readRecoveryWords(page: Page, listLabel = 'Recovery words'
 }
 
 export async function confirmRecoveryWords(page: Page, words: string[]): Promise<void> {
-  for (const field of await page.locator('.field input').all()) {
-    const label = await page.locator(`label[for="${await field.getAttribute('id')}"]`).textContent();
-    const n = Number(label?.replace(/\D/g, ''));
-    await field.fill(words[n - 1] ?? '');
-  }
+  // Which word each field asks for, read in one go (its label says "Word 7"), then typed as she would.
+  const asked = await page
+    .locator('.field input')
+    .evaluateAll((inputs) => inputs.map((input) => [input.id, document.querySelector(`label[for="${input.id}"]`)?.textContent ?? ''] as const));
+  for (const [id, label] of asked) await page.locator(`[id="${id}"]`).fill(words[Number(label.replace(/\D/g, '')) - 1] ?? '');
 }
 
 export async function expectHome(page: Page): Promise<void> {
