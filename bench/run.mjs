@@ -11,6 +11,7 @@ import { benchBackup } from './backup.mjs';
 import { benchCare } from './care.mjs';
 import { benchEvidence } from './evidence.mjs';
 import { benchExport } from './export.mjs';
+import { benchRelay } from './relay.mjs';
 import { PIN, press, setUp, unlock } from './ui.mjs';
 import { median, percentile } from './stats.mjs';
 
@@ -23,7 +24,7 @@ const BASE = `http://127.0.0.1:${PORT}`;
 const EXIT_RUNS = Number(process.env.BENCH_EXIT_RUNS ?? 50);
 const UNLOCK_RUNS = Number(process.env.BENCH_UNLOCK_RUNS ?? 5);
 
-// BENCH_ONLY=foundation, care, evidence, export or backup runs one part.
+// BENCH_ONLY=foundation, care, evidence, export, backup or relay runs one part.
 const ONLY = process.env.BENCH_ONLY ?? '';
 const server = spawn(process.execPath, ['build/server/server/main.js'], { env: { ...process.env, PORT: String(PORT) }, stdio: 'ignore' });
 await new Promise((resolve) => setTimeout(resolve, 800));
@@ -40,6 +41,7 @@ try {
 if (ONLY === '' || ONLY === 'evidence') Object.assign(results, await benchEvidence(chromium, PORT + 1));
 if (ONLY === '' || ONLY === 'export') Object.assign(results, await benchExport(chromium, PORT + 2));
 if (ONLY === '' || ONLY === 'backup') Object.assign(results, await benchBackup(chromium, PORT + 3));
+if (ONLY === '' || ONLY === 'relay') Object.assign(results, await benchRelay());
 
 async function foundation() {
   const context = await browser.newContext({ viewport: { width: 400, height: 800 } });
