@@ -102,10 +102,13 @@ export async function inspectMetadata(source: ByteSource, mimeType: string, opti
         if (container !== 'mp4') return report(container === 'heic' ? 'heic' : 'other', findings, null, true);
         format = 'mp4';
         const { plan, unknown } = await inspectIsobmff(r, findings);
-        return report(format, findings, plan, unknown);
+        // unknown here is a timed-metadata track (a GPS track) inside mdat, which a copy would keep:
+        // no copy rather than one that says "location removed" while the track is still there.
+        return report(format, findings, unknown ? null : plan, unknown);
       }
       case 'webm': {
         format = 'webm';
+        // A walk that stops early throws (below): unknown, no copy.
         const { plan } = await inspectWebm(r, findings);
         return report(format, findings, plan, false);
       }

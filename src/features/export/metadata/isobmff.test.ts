@@ -99,4 +99,10 @@ describe('MP4 / QuickTime', () => {
     bytes.set(be32(0x7fffffff), mdatAt);
     expect(await inspect(bytes)).toEqual({ format: 'mp4', findings: ['location', 'device'], strip: null, unknown: true });
   });
+
+  it('offers no copy for a video with a GPS track: the copy would still hold it (a leak found in review)', async () => {
+    const track = box('trak', box('mdia', fullBox('hdlr', new Uint8Array(4), ascii('camm'), new Uint8Array(13))));
+    const report = await inspect(mp4With([quickTimeString('©xyz', '+53.7842-001.5447/')], track));
+    expect(report).toMatchObject({ findings: ['location'], unknown: true, strip: null });
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { exifSegment, jpegPlain, jpegSegment, jpegWith, jpegWithGps, phoneExif, tiff, xmpSegment } from '../../../../tests/fixtures/media';
+import { box, concatBytes, exifSegment, jpegPlain, jpegSegment, jpegWith, jpegWithGps, phoneExif, tiff, xmpSegment } from '../../../../tests/fixtures/media';
 import { Findings } from './bytes';
 import { inspectMetadata } from './index';
 import { orientationSegment } from './jpeg';
@@ -101,7 +101,7 @@ describe('JPEG', () => {
     expect(await stripped(jpegWith(exifSegment(broken)))).toEqual(jpegPlain());
   });
 
-  it('reads only the headers of a large photo whose last bytes are EOI', async () => {
+  it('scans a large photo whose last bytes are EOI to its real end, reading it once', async () => {
     const plain = jpegWithGps();
     const sos = plain.length - 15; // SOS header (10), entropy data (3), EOI (2)
     expect([plain[sos], plain[sos + 1]]).toEqual([0xff, 0xda]);
@@ -112,6 +112,44 @@ describe('JPEG', () => {
     const report = await inspectMetadata(source, 'image/jpeg');
     expect(report).toMatchObject({ findings: ['location', 'device', 'timestamp', 'software'], unknown: false });
     expect(report.strip?.outputSize).toBe(big.length - exifSegment(phoneExif()).length);
-    expect(source.bytesRead).toBeLessThan(4096);
+    // Ending in FF D9 proves nothing (see the leak tests below), so the scan reads it all, once.
+    expect(source.bytesRead).toBeLessThan(big.length + 4096);
+  });
+
+  describe('leaks found in review', () => {
+    it('finds and drops a second JPEG with GPS appended after a clean picture, with no MPF segment', async () => {
+      const bytes = new Uint8Array([...jpegPlain(), ...jpegWithGps()]);
+      const report = await inspect(bytes);
+      expect(report.findings).toEqual(['location', 'device', 'timestamp', 'software', 'other']);
+      const out = await stripped(bytes);
+      expect(out).toEqual(jpegPlain());
+      expect((await inspect(out)).findings).toEqual([]);
+    });
+
+    it('finds and drops an Exif segment after the scan data of a file that ends in EOI', async () => {
+      const plain = jpegPlain();
+      const bytes = new Uint8Array([...plain.subarray(0, plain.length - 2), ...exifSegment(phoneExif()), 0xff, 0xd9]);
+      expect((await inspect(bytes)).findings).toEqual(['location', 'device', 'timestamp', 'software']);
+      expect(await stripped(bytes)).toEqual(plain);
+    });
+
+    it('drops and reports every APPn but JFIF, ICC and Adobe: C2PA (APP11) with GPS, GoPro (APP6)', async () => {
+      const c2pa = jpegSegment(0xeb, ascii('JP\0\x01c2pa stds.exif {"exif:GPSLatitude":"53,47.5N"}'));
+      const gopro = jpegSegment(0xe6, ascii('GoPro\0DEVC telemetry'));
+      const icc = jpegSegment(0xe2, ascii('ICC_PROFILE\0\x01\x01not a real profile'));
+      const adobe = jpegSegment(0xee, ascii('Adobe\0\x64\0\0\0\0\x01'));
+      const notJfif = jpegSegment(0xe0, ascii('JFXX\0\x10thumbnail'));
+      const bytes = jpegWith(icc, c2pa, gopro, notJfif, adobe);
+      expect((await inspect(bytes)).findings).toEqual(['location', 'other']);
+      expect((await inspect(jpegWith(gopro))).findings).toEqual(['other']);
+      expect(await stripped(bytes)).toEqual(jpegWith(icc, adobe));
+    });
+
+    it('drops a motion photo’s video after EOI and says the original may contain more', async () => {
+      const video = concatBytes(box('ftyp', ascii('mp42'), new Uint8Array(4)), box('mdat', ascii('frames')));
+      const bytes = new Uint8Array([...jpegPlain(), ...video]);
+      expect(await inspect(bytes)).toMatchObject({ findings: ['other'], unknown: true });
+      expect(await stripped(bytes)).toEqual(jpegPlain());
+    });
   });
 });

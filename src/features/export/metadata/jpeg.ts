@@ -1,12 +1,14 @@
 // JPEG: a run of marker segments (FF xx, length) up to the first scan (SOS), then entropy-coded
 // data to EOI. Metadata lives in segments: APP1 (Exif or XMP), APP13 (Photoshop/IPTC), COM, and
 // APP2 "MPF" which says more pictures follow EOI (phones put a second JPEG there, with its own
-// Exif, or a depth map, or a motion-photo video). A copy drops those segments and everything after
-// the first picture's EOI; APP0/JFIF, APP2/ICC (colour), APP14/Adobe and the image data stay.
+// Exif, or a depth map, or a motion-photo video). Other APPn carry more: APP11 holds C2PA manifests
+// (which can embed Exif with GPS), APP6 GoPro's telemetry. A copy keeps only APP0/JFIF, APP2/ICC
+// (colour) and APP14/Adobe (colour transform) and the image data; every other APPn and COM is
+// dropped and reported, and so is everything after the first picture's EOI.
 //
-// Only the header segments are read, plus the last two bytes: when they are EOI and there is no MPF,
-// the picture ends at the end of the file. Otherwise the entropy data is scanned in chunks for the
-// real EOI (and for APPn segments between the scans of a progressive JPEG).
+// The entropy data is always scanned in chunks for the real EOI (and for segments between the scans
+// of a progressive JPEG): a file that merely ends in FF D9 may be a clean picture followed by a
+// second one with GPS, and no MPF segment is needed to put it there.
 import { Findings, LIMITS, MetadataMalformed, type Reader, ascii, concat, equalBytes, latin1, u16be } from './bytes';
 import { makePlan } from './plan';
 import { readIptc, readXmp } from './text';
@@ -17,11 +19,17 @@ const EXIF = ascii('Exif\0');
 const XMP = ascii('http://ns.adobe.com/xap/1.0/\0');
 const XMP_EXTENSION = ascii('http://ns.adobe.com/xmp/extension/\0');
 const MPF = ascii('MPF\0');
+const JFIF = ascii('JFIF\0');
+const ICC = ascii('ICC_PROFILE\0');
+const ADOBE = ascii('Adobe');
 const SCAN_CHUNK = 64 * 1024;
 
+const APP0 = 0xe0;
 const APP1 = 0xe1;
 const APP2 = 0xe2;
 const APP13 = 0xed;
+const APP14 = 0xee;
+const APP15 = 0xef;
 const COM = 0xfe;
 const SOS = 0xda;
 const EOI = 0xd9;
@@ -87,6 +95,15 @@ async function segment(r: Reader, walk: Walk, marker: number, at: number, length
     walk.mpf = true;
     walk.findings.add('other');
     remove();
+  } else if (marker >= APP0 && marker <= APP15) {
+    const head = await r.read(payloadAt, Math.min(payloadLength, ICC.length));
+    const kept = (marker === APP0 && equalBytes(head, 0, JFIF)) || (marker === APP2 && equalBytes(head, 0, ICC)) || (marker === APP14 && equalBytes(head, 0, ADOBE));
+    if (!kept) {
+      // C2PA (APP11), GoPro (APP6), a maker's own block: what it says is looked for by name, and
+      // it goes whatever it says.
+      readXmp(latin1(await r.read(payloadAt, payloadLength)), walk.findings);
+      remove();
+    }
   }
 }
 
@@ -156,9 +173,7 @@ async function findEnd(r: Reader, sosAt: number, walk: Walk): Promise<number> {
 export async function inspectJpeg(r: Reader, findings: Findings): Promise<JpegResult> {
   const walk: Walk = { findings, edits: [], orientation: null, exifSeen: false, mpf: false, unknown: false };
   const sosAt = await walkHeader(r, 2, walk);
-  const tail = await r.read(r.size - 2, 2);
-  const endsAtEoi = tail[0] === 0xff && tail[1] === EOI;
-  const end = endsAtEoi && !walk.mpf ? r.size : await findEnd(r, sosAt, walk);
+  const end = await findEnd(r, sosAt, walk);
   if (end < r.size) {
     // After the picture: another JPEG (MPF), a depth map, a video. Its headers are read for the
     // report; the copy leaves all of it out.

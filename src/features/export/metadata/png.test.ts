@@ -46,4 +46,25 @@ describe('PNG', () => {
     const cut = pngWith(pngChunk('tEXt', ascii('Author\0Sam'))).subarray(0, 60);
     expect(await inspect(cut)).toMatchObject({ findings: ['author'], strip: null, unknown: true });
   });
+
+  describe('leaks found in review', () => {
+    it('leaves out whatever follows IEND', async () => {
+      const bytes = new Uint8Array([...pngWith(), ...ascii('appended: GPSLatitude 53.78')]);
+      expect(await inspect(bytes)).toMatchObject({ findings: ['other'], unknown: true });
+      const report = await inspect(bytes);
+      expect(await applyInChunks(bytes, report.strip!.edits, [7])).toEqual(pngWith());
+    });
+
+    it('leaves out every ancillary chunk not on the allowlist (a C2PA caBX with GPS), keeping colour and resolution', async () => {
+      const kept = [pngChunk('gAMA', new Uint8Array([0, 0, 0xb1, 0x8f])), pngChunk('pHYs', new Uint8Array(9))];
+      const cabx = pngChunk('caBX', ascii('jumb c2pa stds.exif exif:GPSLatitude 53,47.5N'));
+      const vendor = pngChunk('prVt', ascii('maker data'));
+      const bytes = pngWith(kept[0]!, cabx, vendor, kept[1]!);
+      expect((await inspect(bytes)).findings).toEqual(['location', 'other']);
+      const report = await inspect(bytes);
+      const out = await applyInChunks(bytes, report.strip!.edits, [13]);
+      expect(out).toEqual(pngWith(...kept));
+      expect(await inspect(out)).toMatchObject({ findings: [], unknown: false });
+    });
+  });
 });

@@ -1,7 +1,9 @@
 // PNG: the signature, then chunks (length, type, data, CRC) to IEND. Metadata chunks are eXIf
 // (an Exif TIFF), tEXt/zTXt/iTXt (keyword + text; XMP lives in iTXt "XML:com.adobe.xmp") and tIME.
-// A copy leaves those chunks out whole; every other chunk is copied byte for byte, CRC included.
-// Only chunk headers are read, and the data of metadata chunks.
+// Other ancillary chunks can carry as much (caBX holds a C2PA manifest, which can embed Exif with
+// GPS), so a copy keeps only the critical chunks and the ancillary ones on an allowlist of image
+// and colour data, byte for byte, CRC included; every other chunk is left out and reported, and so
+// is anything after IEND. Only chunk headers are read, and the data of chunks that are left out.
 import { Unzlib } from 'fflate';
 import { Findings, LIMITS, MetadataMalformed, type Reader, latin1, u32be } from './bytes';
 import { makePlan } from './plan';
@@ -11,6 +13,10 @@ import type { ByteEdit, StripPlan } from './types';
 
 export const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a] as const;
 const TEXT_CHUNKS = new Set(['tEXt', 'zTXt', 'iTXt']);
+/** Ancillary chunks a copy keeps: transparency, colour, resolution, animation. They say nothing about her. */
+const KEPT_ANCILLARY = new Set(['PLTE', 'tRNS', 'gAMA', 'cHRM', 'sRGB', 'iCCP', 'sBIT', 'pHYs', 'bKGD', 'acTL', 'fcTL', 'fdAT']);
+/** A chunk is ancillary when the first letter of its type is lower case (PNG spec 5.4). */
+const isAncillary = (type: string) => type[0] !== undefined && type[0] >= 'a' && type[0] <= 'z';
 /** Decompressed text beyond this is not read (a small zTXt can inflate to gigabytes). */
 const MAX_TEXT = 1024 * 1024;
 
@@ -70,7 +76,15 @@ export async function inspectPng(r: Reader, findings: Findings): Promise<{ plan:
     const end = pos + 12 + length;
     if (end > r.size) throw new MetadataMalformed('truncated');
     const remove = () => edits.push({ offset: pos, remove: end - pos, insert: new Uint8Array(0) });
-    if (type === 'IEND') break;
+    if (type === 'IEND') {
+      if (end < r.size) {
+        // Bytes after IEND: another file appended, often by an editor or a phone. They go.
+        findings.add('other');
+        unknown = true;
+        edits.push({ offset: end, remove: r.size - end, insert: new Uint8Array(0) });
+      }
+      break;
+    }
     if (type === 'eXIf') {
       if (length > LIMITS.blockBytes) throw new MetadataMalformed('too_large');
       try {
@@ -92,6 +106,13 @@ export async function inspectPng(r: Reader, findings: Findings): Promise<{ plan:
       remove();
     } else if (type === 'tIME') {
       findings.add('timestamp');
+      remove();
+    } else if (isAncillary(type) && !KEPT_ANCILLARY.has(type)) {
+      // Unknown to us, so not trusted: its names are looked for, and it goes whatever it says.
+      if (length > LIMITS.blockBytes) {
+        findings.add('other');
+        unknown = true;
+      } else readXmp(latin1(await r.read(pos + 8, length)), findings);
       remove();
     }
     pos = end;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { concatBytes } from '../../../../tests/fixtures/media';
+import { LIMITS } from './bytes';
 import { inspectMetadata } from './index';
 import { applyInChunks, memorySource } from './testing';
 
@@ -44,5 +45,30 @@ describe('WebM', () => {
   it('offers no copy when an element runs past the end', async () => {
     const bytes = recorded(tags('TITLE'));
     expect(await inspectMetadata(memorySource(bytes.subarray(0, bytes.length - 2 * CLUSTER.length - 5)), 'video/webm')).toMatchObject({ strip: null, unknown: true });
+  });
+
+  it('walks on past clusters of unknown size and finds Tags after them (a leak found in review)', async () => {
+    const bytes = concatBytes(recorded(), tags('RECORDING_LOCATION'), CLUSTER);
+    const report = await inspectMetadata(memorySource(bytes), 'video/webm');
+    expect(report).toMatchObject({ findings: ['location'], unknown: false });
+    const out = await applyInChunks(bytes, report.strip!.edits, [9]);
+    expect(out.length).toBe(bytes.length);
+    expect(await inspectMetadata(memorySource(out), 'video/webm')).toEqual({ format: 'webm', findings: [], strip: null, unknown: false });
+  });
+
+  it('says "may contain" and offers no copy when the walk stops early', async () => {
+    // A cluster child of unknown size: the walk cannot go on, so Tags after it would go unseen.
+    const stuck = concatBytes(new Uint8Array([0x1f, 0x43, 0xb6, 0x75]), UNKNOWN_SIZE, new Uint8Array([0xa3]), UNKNOWN_SIZE, ascii('frame'));
+    const bytes = concatBytes(recorded(), stuck, tags('RECORDING_LOCATION'));
+    expect(await inspectMetadata(memorySource(bytes), 'video/webm')).toMatchObject({ format: 'webm', strip: null, unknown: true });
+  });
+
+  it('walks a long recording, more blocks than the step budget, to its end and still finds Tags after it', async () => {
+    const blocks = new Uint8Array(3 * (LIMITS.steps + 10_000));
+    for (let at = 0; at < blocks.length; at += 3) blocks.set([0xa3, 0x81, 0x00], at);
+    const cluster = concatBytes(new Uint8Array([0x1f, 0x43, 0xb6, 0x75]), UNKNOWN_SIZE, blocks);
+    expect(await inspectMetadata(memorySource(concatBytes(recorded(), cluster)), 'video/webm')).toEqual({ format: 'webm', findings: [], strip: null, unknown: false });
+    const tagged = await inspectMetadata(memorySource(concatBytes(recorded(), cluster, tags('RECORDING_LOCATION'))), 'video/webm');
+    expect(tagged).toMatchObject({ findings: ['location'], unknown: false });
   });
 });

@@ -1,8 +1,12 @@
 // WebM/Matroska (what MediaRecorder makes): EBML elements (variable-length ID and size). Recorded
-// clips carry no location; other writers may put it in Tags (e.g. a RECORDING_LOCATION tag). We walk
-// the Segment's children up to the first cluster of unknown size (MediaRecorder's clusters, which
-// can't be skipped without parsing them) and read any Tags. A copy overwrites each Tags element in
-// place with a Void element of the same size, so nothing moves (Cues hold absolute positions).
+// clips carry no location; other writers may put it in Tags (e.g. a RECORDING_LOCATION tag), or
+// attach whole files (Attachments). We walk the Segment's children to its end; a cluster of unknown
+// size (MediaRecorder's) is walked into, its blocks skipped one by one, since it ends only where the
+// next top-level element begins and Tags may come after it. Blocks spend a budget of their own
+// (a ten-minute recording has ~50,000), so only a file past it, or broken, stops the walk early;
+// that throws, so the report says "may contain" and offers no copy. A copy
+// overwrites each Tags and Attachments element in place with a Void element of the same size, so
+// nothing moves (Cues hold absolute positions).
 import { Findings, LIMITS, MetadataMalformed, type Reader, latin1 } from './bytes';
 import { makePlan } from './plan';
 import type { ByteEdit, StripPlan } from './types';
@@ -10,7 +14,12 @@ import type { ByteEdit, StripPlan } from './types';
 const SEGMENT = 0x18538067;
 const TAGS = 0x1254c367;
 const CLUSTER = 0x1f43b675;
+const ATTACHMENTS = 0x1941a469;
 const VOID = 0xec;
+/** What a cluster holds: Timecode, SilentTracks, Position, PrevSize, SimpleBlock, BlockGroup, EncryptedBlock, Void, CRC-32. */
+const CLUSTER_CHILDREN = new Set([0xe7, 0x5854, 0xa7, 0xab, 0xa3, 0xa0, 0xaf, VOID, 0xbf]);
+/** Cluster children skipped in one file; each costs one small read, and the walk advances ≥ 2 bytes per element. */
+const MAX_BLOCKS = 1_000_000;
 const LOCATION = /location|gps|latitude|longitude|iso6709/i;
 
 interface Element {
@@ -65,19 +74,24 @@ export async function inspectWebm(r: Reader, findings: Findings): Promise<{ plan
   if (segment.id !== SEGMENT) throw new MetadataMalformed('bad_structure');
   const end = segment.size === null ? r.size : segment.at + segment.headerLength + segment.size;
   if (end > r.size) throw new MetadataMalformed('truncated');
+  let blocks = 0;
   for (pos = segment.at + segment.headerLength; pos < end; ) {
-    r.step();
     const element = await readElement(r, pos);
+    if (!CLUSTER_CHILDREN.has(element.id)) r.step();
+    else if (++blocks > MAX_BLOCKS) throw new MetadataMalformed('too_many');
     if (element.size === null) {
-      if (element.id === CLUSTER) break;
-      throw new MetadataMalformed('bad_structure');
+      if (element.id !== CLUSTER) throw new MetadataMalformed('bad_structure');
+      // Its children (blocks) have sizes; walk them as if they were the Segment's.
+      pos += element.headerLength;
+      continue;
     }
     const total = element.headerLength + element.size;
     if (pos + total > end) throw new MetadataMalformed('truncated');
-    if (element.id === TAGS) {
+    if (element.id === TAGS || element.id === ATTACHMENTS) {
       if (element.size > LIMITS.blockBytes) throw new MetadataMalformed('too_large');
       const text = latin1(await r.read(pos + element.headerLength, element.size));
       findings.add(LOCATION.test(text) ? 'location' : 'other');
+      if (element.id === ATTACHMENTS) findings.add('other');
       const [voidHeader, zeros] = voidElement(total);
       edits.push({ offset: pos, remove: voidHeader!.length, insert: voidHeader! });
       if (zeros!.length) edits.push({ offset: pos + voidHeader!.length, remove: zeros!.length, insert: zeros! });

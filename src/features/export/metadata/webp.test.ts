@@ -34,4 +34,20 @@ describe('WebP', () => {
     bytes.set([0xff, 0xff, 0, 0], bytes.length - phoneExif().length - 4);
     expect(await inspect(bytes)).toMatchObject({ strip: null, unknown: true });
   });
+
+  it('leaves out whatever follows the RIFF (a leak found in review)', async () => {
+    const clean = webpWith(ALPHA_ICC, ICC, IMAGE);
+    const bytes = new Uint8Array([...clean, ...ascii('appended Exif GPS')]);
+    const report = await inspect(bytes);
+    expect(report).toMatchObject({ findings: ['other'], unknown: true });
+    expect(await applyInChunks(bytes, report.strip!.edits, [5])).toEqual(clean);
+  });
+
+  it('leaves out a chunk it does not know, such as a C2PA manifest with GPS (a leak found in review)', async () => {
+    const clean = webpWith(ALPHA_ICC, ICC, IMAGE);
+    const bytes = webpWith(ALPHA_ICC, ICC, riffChunk('C2PA', ascii('jumb stds.exif exif:GPSLatitude 53,47.5N')), IMAGE);
+    const report = await inspect(bytes);
+    expect(report.findings).toEqual(['location', 'other']);
+    expect(await applyInChunks(bytes, report.strip!.edits, [5])).toEqual(clean);
+  });
 });

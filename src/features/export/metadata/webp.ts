@@ -1,6 +1,8 @@
 // WebP is RIFF: "RIFF", size, "WEBP", then chunks (FourCC, little-endian size, data, a pad byte to
 // even length). Extended files start with VP8X, whose flags announce EXIF and XMP chunks. A copy
-// leaves those chunks out, then writes the smaller RIFF size and clears the two flags.
+// leaves those chunks out, and any chunk not known to be image data (a C2PA manifest can embed
+// Exif with GPS), then writes the smaller RIFF size and clears the two flags. Anything
+// after the RIFF's end (an appended file) is left out too.
 import { Findings, MetadataMalformed, type Reader, ascii, equalBytes, latin1, u32le } from './bytes';
 import { makePlan } from './plan';
 import { readXmp } from './text';
@@ -10,6 +12,8 @@ import type { ByteEdit, StripPlan } from './types';
 const FLAG_EXIF = 0x08;
 const FLAG_XMP = 0x04;
 const EXIF_PREFIX = ascii('Exif\0\0');
+/** Chunks a copy keeps: the image, alpha, animation and colour profile. */
+const KEPT = new Set(['VP8 ', 'VP8L', 'VP8X', 'ALPH', 'ANIM', 'ANMF', 'ICCP']);
 
 const le32 = (n: number) => new Uint8Array([n & 0xff, (n >>> 8) & 0xff, (n >>> 16) & 0xff, (n >>> 24) & 0xff]);
 
@@ -47,6 +51,10 @@ export async function inspectWebp(r: Reader, findings: Findings): Promise<{ plan
       }
       edits.push({ offset: pos, remove: chunkEnd - pos, insert: new Uint8Array(0) });
       removed += chunkEnd - pos;
+    } else if (!KEPT.has(type)) {
+      readXmp(latin1(await r.read(pos + 8, Math.min(size, chunkEnd - pos - 8))), findings);
+      edits.push({ offset: pos, remove: chunkEnd - pos, insert: new Uint8Array(0) });
+      removed += chunkEnd - pos;
     }
     pos = chunkEnd;
   }
@@ -56,6 +64,11 @@ export async function inspectWebp(r: Reader, findings: Findings): Promise<{ plan
       const flags = (await r.read(vp8xAt + 8, 1))[0]!;
       edits.push({ offset: vp8xAt + 8, remove: 1, insert: new Uint8Array([flags & ~(FLAG_EXIF | FLAG_XMP)]) });
     }
+  }
+  if (riffEnd < r.size) {
+    findings.add('other');
+    unknown = true;
+    edits.push({ offset: riffEnd, remove: r.size - riffEnd, insert: new Uint8Array(0) });
   }
   return { plan: makePlan(edits, findings.set, r.size), unknown };
 }

@@ -1,6 +1,8 @@
 // Building the pack: from what was collected and her choices in the review, the chain with openings
 // for what goes in (hash-only for what stays out), chronology.html, the attachment files (originals,
-// or copies without metadata) and manifest.json, streamed as one zip.
+// or copies without metadata) and manifest.json, streamed as one zip. An attachment she left out
+// has no file; its attachment.added link stays hash-only (no opening, so in no entry's events) and
+// the chronology lists it as left out.
 //
 // Before anything is written, every opening is checked against its link's commitment, so a pack can
 // never claim more than the log holds. Each file is hashed again on its way into the zip: an original
@@ -14,12 +16,12 @@ import { type MetadataFinding, applyEdits } from '../metadata';
 import { type ChronologyEntry, type ChronologyFile, renderChronology } from './chronology';
 import { type Collected, type CollectedAttachment, type CollectedEntry, PackExportProblem, type PackSelection } from './collect';
 import { packFormat } from './format';
-import type { AttachmentChoice, EntryChoice, Review } from './review';
+import { type AttachmentChoice, type EntryChoice, type Review, attachmentDecision } from './review';
 import { canThumbnail, makeThumbnail } from './thumbnail';
 import { type ZipSourceFile, zipStream } from './zipStream';
 
 export interface PackChoices {
-  /** For flagged attachments; a flagged file not listed goes as a copy without metadata. */
+  /** For flagged attachments; a flagged file not listed goes as a copy without metadata, or is left out when no copy can be made. */
   attachments: ReadonlyMap<string, AttachmentChoice>;
   /** For flagged entries; an entry not listed goes in. */
   entries: ReadonlyMap<string, EntryChoice>;
@@ -63,8 +65,8 @@ function latestRevision(entry: CollectedEntry): Revision | null {
   return entry.revisions.filter(isRevision).reduce<Revision | null>((best, r) => (!best || r.rev > best.rev ? r : best), null);
 }
 
-/** The openings of an included entry's events, keyed as eventKey keys its links. */
-function openingsOf(entry: CollectedEntry, histories: boolean): Map<string, Opening> {
+/** The openings of an included entry's events, keyed as eventKey keys its links; left-out attachments have none. */
+function openingsOf(entry: CollectedEntry, histories: boolean, leftOut: ReadonlySet<string>): Map<string, Opening> {
   const out = new Map<string, Opening>();
   const latest = latestRevision(entry);
   for (const r of entry.revisions) {
@@ -74,7 +76,7 @@ function openingsOf(entry: CollectedEntry, histories: boolean): Map<string, Open
       out.set(`${r.entryId}/${r.rev}`, { salt: r.salt, payload: redactionPayload(r.entryId, r.rev, r.redactedAt) });
     }
   }
-  for (const a of entry.attachments) out.set(`a:${a.id}`, { salt: a.record.commitSalt, payload: attachmentPayload(a.id, a.record) });
+  for (const a of entry.attachments) if (!leftOut.has(a.id)) out.set(`a:${a.id}`, { salt: a.record.commitSalt, payload: attachmentPayload(a.id, a.record) });
   return out;
 }
 
@@ -112,7 +114,8 @@ async function* toIterable(stream: ReadableStream<Uint8Array>): AsyncGenerator<U
 interface PlannedFile {
   entryId: string;
   attachment: CollectedAttachment;
-  path: string;
+  /** Its name in the pack; null when she left it out. */
+  path: string | null;
   copy: { edits: Parameters<typeof applyEdits>[0]; removed: MetadataFinding[]; sha256: string; size: number } | null;
   thumbnail: string | null;
 }
@@ -122,17 +125,22 @@ function copyChunks(a: CollectedAttachment, edits: Parameters<typeof applyEdits>
 }
 
 async function planFiles(included: CollectedEntry[], review: Review, choices: PackChoices, signal?: AbortSignal): Promise<PlannedFile[]> {
-  const flagged = new Set(review.attachments.map((f) => f.attachment.id));
   const planned: PlannedFile[] = [];
   let n = 0;
   for (const entry of included) {
     for (const attachment of entry.attachments) {
       signal?.throwIfAborted();
+      const decision = attachmentDecision(review, choices.attachments, attachment.id);
+      if (decision === 'leave_out') {
+        planned.push({ entryId: entry.index.id, attachment, path: null, copy: null, thumbnail: null });
+        continue;
+      }
       n += 1;
       const report = review.reports.get(attachment.id);
-      const wantsCopy = flagged.has(attachment.id) && (choices.attachments.get(attachment.id) ?? 'copy') === 'copy';
       let copy: PlannedFile['copy'] = null;
-      if (wantsCopy && report?.strip) {
+      if (decision === 'copy') {
+        // decide() only says 'copy' when the review found a plan; a missing one is a bug, not a reason to send the original.
+        if (!report?.strip) throw new PackExportProblem('attachment_damaged');
         const hasher = await createSha256Stream();
         let size = 0;
         for await (const bytes of copyChunks(attachment, report.strip.edits)) {
@@ -165,10 +173,11 @@ function conditionLines(entry: CollectedEntry, orders: OrderItem[], tr: (key: st
 export async function buildPack(collected: Collected, review: Review, selection: PackSelection, choices: PackChoices, { signal, exportedAt = nowMoment() }: BuildOptions = {}): Promise<ReadableStream<Uint8Array>> {
   const included = collected.entries.filter((e) => (choices.entries.get(e.index.id) ?? 'include') === 'include');
   if (included.length === 0) throw new PackExportProblem('empty');
+  const leftOut = new Set(included.flatMap((e) => e.attachments.filter((a) => attachmentDecision(review, choices.attachments, a.id) === 'leave_out').map((a) => a.id)));
 
   // The chain: every link, opened where the pack includes the event.
   const openings = new Map<string, Opening>();
-  for (const entry of included) for (const [key, opening] of openingsOf(entry, selection.histories)) openings.set(key, opening);
+  for (const entry of included) for (const [key, opening] of openingsOf(entry, selection.histories, leftOut)) openings.set(key, opening);
   const chain: PackLink[] = [];
   for (const link of collected.chain) {
     const opening = openings.get(eventKey(link)) ?? null;
@@ -180,7 +189,7 @@ export async function buildPack(collected: Collected, review: Review, selection:
   const head = last ? { seq: last.seq, hash: last.hash } : null;
   const seqOf = new Map(chain.filter((l) => l.opening).map((l) => [eventKey(l), l.seq]));
   const packEntries: PackEntry[] = included.map((entry) => {
-    const keys = [...openingsOf(entry, selection.histories).keys()];
+    const keys = [...openingsOf(entry, selection.histories, leftOut).keys()];
     const events = keys.flatMap((k) => (seqOf.has(k) ? [seqOf.get(k) as number] : [])).sort((a, b) => a - b);
     return { id: entry.index.id, events };
   });
@@ -207,7 +216,8 @@ export async function buildPack(collected: Collected, review: Review, selection:
         size: p.attachment.record.size,
         source: p.attachment.record.source,
         sha256: p.attachment.record.sha256,
-        path: p.path,
+        path: p.path ?? '',
+        leftOut: p.path === null,
         copy: p.copy ? { sha256: p.copy.sha256, size: p.copy.size, removed: p.copy.removed } : null,
         thumbnail: p.thumbnail,
         video: p.attachment.record.type.startsWith('video/'),
@@ -248,17 +258,25 @@ export async function buildPack(collected: Collected, review: Review, selection:
     {
       path: CHRONOLOGY_PATH,
       compress: true,
+      // Sizes let zipStream refuse a pack too large for a zip before writing a byte (no zip64).
+      size: chronologyBytes.length,
       async *bytes() {
         yield chronologyBytes;
       },
     },
-    ...planned.map(
-      (p): ZipSourceFile => ({
-        path: p.path,
-        compress: false,
-        bytes: () => (p.copy ? copyChunks(p.attachment, p.copy.edits) : attachmentChunks(p.attachment)),
-      }),
-    ),
+    ...planned.flatMap((p): ZipSourceFile[] => {
+      const path = p.path;
+      return path === null
+        ? []
+        : [
+            {
+              path,
+              compress: false,
+              size: p.copy?.size ?? p.attachment.record.size,
+              bytes: () => (p.copy ? copyChunks(p.attachment, p.copy.edits) : attachmentChunks(p.attachment)),
+            },
+          ];
+    }),
   ];
 
   return zipStream(sources, {
@@ -272,6 +290,7 @@ export async function buildPack(collected: Collected, review: Review, selection:
       if (!chronology) throw new PackExportProblem('log_damaged');
       files.push({ role: 'chronology', path: CHRONOLOGY_PATH, sha256: chronology.sha256, size: chronology.size });
       for (const p of planned) {
+        if (p.path === null) continue; // left out: no file, its link hash-only
         const w = hashOf.get(p.path);
         const record = p.attachment.record;
         if (!w) throw new PackExportProblem('attachment_damaged');

@@ -42,6 +42,16 @@ describe('chronology.html', () => {
     expect(html).toContain('chronology.disclosure');
   });
 
+  it('lists a left-out file by name only, with no fingerprint and no path in the pack', () => {
+    const m = model('x');
+    m.entries[0]!.files = [{ name: 'IMG_0007.HEIC', size: 10, source: 'picker', sha256: 'c'.repeat(64), path: '', leftOut: true, copy: null, thumbnail: null, video: false }];
+    const html = renderChronology(m, text);
+    expect(html).toContain('IMG_0007.HEIC');
+    expect(html).toContain('chronology.leftOut');
+    expect(html).not.toContain('c'.repeat(64));
+    expect(html).not.toContain('chronology.inPack');
+  });
+
   it('escapes every character that matters in HTML', () => {
     expect(escapeHtml(`<a href='x'>&"`)).toBe('&lt;a href=&#39;x&#39;&gt;&amp;&quot;');
   });

@@ -10,8 +10,10 @@ export interface ChronologyFile {
   source: string;
   /** The original's SHA-256: the bytes as received by the app. */
   sha256: string;
-  /** Its name inside the pack. */
+  /** Its name inside the pack ('' when left out). */
   path: string;
+  /** She left it out (it may hold her location): no file, its log event a fingerprint only. */
+  leftOut?: boolean;
   /** The file in the pack is a copy without this metadata. */
   copy: { sha256: string; size: number; removed: string[] } | null;
   /** A small JPEG (data: URL) for images; null for anything else. */
@@ -124,6 +126,8 @@ function renderVersion(v: ChronologyVersion, text: ChronologyText, current: bool
 
 function renderFile(f: ChronologyFile, text: ChronologyText): string {
   const { t } = text;
+  // Nothing of a left-out file but its name: not even its fingerprint, which the pack cannot prove.
+  if (f.leftOut) return `<li><div><div><strong>${escapeHtml(f.name)}</strong></div><div class="meta">${escapeHtml(t('chronology.leftOut'))}</div></div></li>`;
   const preview = f.thumbnail
     ? `<img src="${escapeHtml(f.thumbnail)}" alt="${escapeHtml(t('chronology.thumbnailOf', { name: f.name }))}">`
     : `<div class="placeholder">${escapeHtml(t(f.video ? 'chronology.videoPlaceholder' : 'chronology.noPreview'))}</div>`;

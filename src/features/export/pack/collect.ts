@@ -3,16 +3,12 @@
 // order. Reads only; nothing in the log changes.
 import { type Attachment, type IndexEntry, type OrderItem, type RevisionRecord, chainLinks, entryHistory, loadAttachment, loadIndex } from '../../evidence';
 import type { ChainLink } from '../../../platform/vault';
+import { PackExportProblem } from './problem';
 import { type PackSelection, matchesSelection } from './selection';
 
 export type { PackSelection } from './selection';
 
-export class PackExportProblem extends Error {
-  constructor(readonly code: 'empty' | 'log_damaged' | 'attachment_damaged') {
-    super(code);
-    this.name = 'PackExportProblem';
-  }
-}
+export { PackExportProblem } from './problem';
 
 export interface CollectedAttachment {
   id: string;

@@ -1,19 +1,26 @@
 // The review before export: which attachments carry location or device metadata (GPS in a photo or
-// video, the phone's name), and which entries have text that looks like an address or postcode.
-// For each, she decides: a flagged file goes as the original or as a copy without the metadata
-// (the default); a flagged entry goes in, or is left out (its chain links stay, as hashes only).
+// video, the phone's name) or could not be fully read (so may carry it), and which entries have
+// text that looks like an address or postcode. For each, she decides: a flagged file goes as a
+// copy without the metadata (the default when one can be made), as the original, or is left out
+// (the default otherwise); a flagged entry goes in, or is left out. What is left out keeps its
+// chain links, as hashes only. The rules for files are in attachmentChoice.ts.
 import { type MetadataFinding, type MetadataReport, findAddressLike, inspectMetadata } from '../metadata';
 import { isRevision } from '../../evidence';
 import { type Collected, type CollectedAttachment, type CollectedEntry, PackExportProblem } from './collect';
+import { type AttachmentChoice, type AttachmentFlag, decide, flagOf } from './attachmentChoice';
 import { attachmentSource } from './attachmentSource';
 
-/** Only these make a file one she is asked about: they can say where she lives or whose phone it is. */
-const REVIEWED: readonly MetadataFinding[] = ['location', 'device'];
+export type { AttachmentChoice } from './attachmentChoice';
 
 export interface FlaggedAttachment {
   entryId: string;
   attachment: CollectedAttachment;
+  /** Location and device details found. */
   findings: MetadataFinding[];
+  /** Part of it could not be read: it may contain location details. */
+  unreadable: boolean;
+  /** A copy without the metadata can be made. */
+  canCopy: boolean;
   report: MetadataReport;
 }
 
@@ -30,7 +37,6 @@ export interface Review {
   reports: Map<string, MetadataReport>;
 }
 
-export type AttachmentChoice = 'copy' | 'original';
 export type EntryChoice = 'include' | 'leave_out';
 
 function entryTexts(entry: CollectedEntry): string[] {
@@ -52,9 +58,16 @@ export async function reviewPack(collected: Collected, signal?: AbortSignal): Pr
         throw new PackExportProblem('attachment_damaged');
       });
       review.reports.set(attachment.id, report);
-      const findings = report.findings.filter((f) => REVIEWED.includes(f));
-      if (findings.length) review.attachments.push({ entryId: entry.index.id, attachment, findings, report });
+      const flag = flagOf(report);
+      if (flag) review.attachments.push({ entryId: entry.index.id, attachment, ...flag, report });
     }
   }
   return review;
+}
+
+/** What happens to an attachment given her choices: see attachmentChoice.ts. */
+export function attachmentDecision(review: Review, choices: ReadonlyMap<string, AttachmentChoice>, attachmentId: string): AttachmentChoice {
+  const flagged = review.attachments.find((f) => f.attachment.id === attachmentId);
+  const flag: AttachmentFlag | null = flagged ? { findings: flagged.findings, unreadable: flagged.unreadable, canCopy: flagged.canCopy } : null;
+  return decide(flag, choices.get(attachmentId));
 }

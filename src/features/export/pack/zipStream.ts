@@ -2,12 +2,34 @@
 // reader (a download through the service worker), so a 200 MB pack never sits whole in memory or in
 // a Blob. Media is stored as it is (ZipPassThrough: it is already compressed); text is deflated.
 // Every file is hashed on its way in, and the last file (the manifest) is made from those hashes.
+//
+// fflate writes no zip64, so a zip past 4 GiB or 65,535 files would come out silently corrupt (sizes
+// and offsets wrap). zipStream refuses such a pack before writing a byte, from the sizes the files
+// declare; and while writing, should the output still reach the limit (a file longer than declared,
+// or one that declares nothing), it stops with the same error rather than wrap.
 import { Zip, ZipDeflate, ZipPassThrough } from 'fflate';
+import { PackExportProblem } from './problem';
+
+export const ZIP_LIMITS = {
+  /** Entries a zip without zip64 can count (the manifest included). */
+  maxEntries: 65_535,
+  /**
+   * Bytes a zip without zip64 can address, less a margin for what is not known in advance: the
+   * manifest (at most 256 MiB, the verifier's limit) and deflate's few bytes of overhead per block.
+   */
+  maxBytes: 0xffff_ffff - 256 * 1024 * 1024,
+  /** Per file: local header (30), data descriptor (16), central record (46); the name twice on top. */
+  headerBytes: 30 + 16 + 46,
+  /** The end of central directory record. */
+  endBytes: 22,
+} as const;
 
 export interface ZipSourceFile {
   path: string;
   /** Deflate (text) or store as is (media). */
   compress: boolean;
+  /** How many bytes `bytes()` yields, when known: lets a pack too large for a zip be refused up front. */
+  size?: number;
   bytes(): AsyncIterable<Uint8Array>;
 }
 
@@ -31,6 +53,16 @@ export interface ZipStreamOptions {
   signal?: AbortSignal;
 }
 
+const nameBytes = (path: string) => new TextEncoder().encode(path).length;
+
+/** Throws PackExportProblem('too_large') when these files (and a manifest) cannot fit a zip without zip64. */
+export function checkZipLimits(files: readonly Pick<ZipSourceFile, 'path' | 'size'>[]): void {
+  if (files.length + 1 > ZIP_LIMITS.maxEntries) throw new PackExportProblem('too_large');
+  let total: number = ZIP_LIMITS.endBytes;
+  for (const file of files) total += (file.size ?? 0) + ZIP_LIMITS.headerBytes + 2 * nameBytes(file.path);
+  if (total >= ZIP_LIMITS.maxBytes) throw new PackExportProblem('too_large');
+}
+
 async function* zipChunks(files: readonly ZipSourceFile[], { mtime, createHasher, finish, signal }: ZipStreamOptions): AsyncGenerator<Uint8Array> {
   const queue: Uint8Array[] = [];
   let failure: Error | null = null;
@@ -38,9 +70,16 @@ async function* zipChunks(files: readonly ZipSourceFile[], { mtime, createHasher
     if (error) failure = error;
     else if (chunk.length) queue.push(chunk);
   });
+  let output = 0;
   function* drain(): Generator<Uint8Array> {
     if (failure) throw failure;
-    while (queue.length) yield queue.shift() as Uint8Array;
+    while (queue.length) {
+      const chunk = queue.shift() as Uint8Array;
+      output += chunk.length;
+      // The central directory still to come is small next to the margin in maxBytes.
+      if (output >= ZIP_LIMITS.maxBytes) throw new PackExportProblem('too_large');
+      yield chunk;
+    }
   }
   const add = (path: string, compress: boolean) => {
     const entry = compress ? new ZipDeflate(path, { level: 6 }) : new ZipPassThrough(path);
@@ -71,8 +110,12 @@ async function* zipChunks(files: readonly ZipSourceFile[], { mtime, createHasher
   yield* drain();
 }
 
-/** The zip as a ReadableStream, one chunk per pull. */
+/**
+ * The zip as a ReadableStream, one chunk per pull. Throws PackExportProblem('too_large'), before
+ * anything is written, when the files cannot fit a zip without zip64 (see checkZipLimits).
+ */
 export function zipStream(files: readonly ZipSourceFile[], options: ZipStreamOptions): ReadableStream<Uint8Array> {
+  checkZipLimits(files);
   const chunks = zipChunks(files, options);
   return new ReadableStream<Uint8Array>(
     {

@@ -2,4 +2,4 @@
 // line (bin/waymark-verify.mjs, built from this file by scripts/build-verify.mjs) both use it.
 export { type ByteSource, ZipProblem, bytesSource } from './zip';
 export { type PackProblem, type PackProblemCode, type PackReport, type PackSummary, type VerifyOptions, verifyPack } from './verifyPack';
-export { describeProblem, describeReport } from './describe';
+export { describeProblem, describeReport, printable } from './describe';

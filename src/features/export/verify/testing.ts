@@ -70,8 +70,8 @@ export async function makeTestPack({ partial = false, copy = false }: TestPackOp
   const zip = await collectStream(
     zipStream(
       [
-        { path: CHRONOLOGY_PATH, compress: true, bytes: async function* () { yield html; } },
-        { path: photoPath, compress: false, bytes: async function* () { yield copy ? photoCopy : photo; } },
+        { path: CHRONOLOGY_PATH, compress: true, size: html.length, bytes: async function* () { yield html; } },
+        { path: photoPath, compress: false, size: (copy ? photoCopy : photo).length, bytes: async function* () { yield copy ? photoCopy : photo; } },
       ],
       {
         mtime: new Date(Date.parse(AT)),

@@ -6,7 +6,7 @@ import { MANIFEST_PATH, type PackManifest } from '../../../shared/protocol/pack'
 import { type PackReport, bytesSource, describeReport, verifyPack } from './index';
 import { type TestPack, makeTestPack, repack, unpack } from './testing';
 
-const CODES = new Set(['not_a_zip', 'zip_damaged', 'manifest_missing', 'manifest_invalid', 'unsupported', 'file_removed', 'file_added', 'file_changed', 'file_not_in_chain', 'chain_order', 'chain_broken', 'link_changed', 'content_changed', 'head_mismatch', 'entry_not_included']);
+const CODES = new Set(['not_a_zip', 'zip_damaged', 'manifest_missing', 'manifest_invalid', 'unsupported', 'file_removed', 'file_added', 'file_changed', 'file_not_in_chain', 'chain_order', 'chain_broken', 'link_changed', 'content_changed', 'head_mismatch', 'entry_not_included', 'attachment_missing', 'attachment_duplicated', 'entry_latest_hidden', 'entry_history_hidden', 'chronology_missing', 'chronology_extra']);
 
 function expectNamedFailure(report: PackReport): void {
   expect(report.ok).toBe(false);

@@ -8,17 +8,25 @@
 //      listed but absent (removed);
 //   4. the chain, position by position: sequence, each link's `prev`, each link's hash, and each
 //      included event's commitment from its opening; then the head;
-//   5. that every attachment file (or the original of a copy) is the one the chain commits to, and
-//      that the chronology's entries are shown only from events the pack opens;
+//   5. that every attachment file (or the original of a copy) is the one the chain commits to, that
+//      every attachment the pack opens for a listed entry has exactly one file, that the chronology's
+//      entries are shown only from events the pack opens, that no listed entry hides its latest
+//      version (or, with histories, any version), and that there is exactly one chronology.html;
 //   6. every countersignature (witnessed chronology): its signature, and that the pack's chain holds
 //      the head it signed. A chain rewritten from top to bottom still hangs together, so these are
 //      what tie a pack to something outside it.
 //
 // It never throws for a bad pack: whatever is wrong comes back as named problems.
 //
+// What "no problems" proves: the pack is internally consistent. Links carry no key, so anyone can
+// recompute a whole chain; only a countersignature (or a head fingerprint recorded elsewhere) ties
+// the pack to the log as it was. And a copy "without metadata" is tied to its original only by the
+// manifest's word (the chain commits to the original's hash, not the copy's), so copies are counted
+// as not checkable against the log rather than passed silently.
+//
 // Hashing comes from platform/vault's pure modules, imported by file rather than through the vault's
 // index so the verifier can be built for Node on its own (the index brings the key store and workers).
-import { type PackLink, type PackManifest, MANIFEST_MAX_BYTES, MANIFEST_PATH, PACK_FORMAT, PACK_VERSION, PackHeader, PackManifest as PackManifestSchema } from '../../../shared/protocol/pack';
+import { type PackLink, type PackManifest, CHRONOLOGY_PATH, MANIFEST_MAX_BYTES, MANIFEST_PATH, PACK_FORMAT, PACK_VERSION, PackHeader, PackManifest as PackManifestSchema } from '../../../shared/protocol/pack';
 import { fromBase64Url, utf8 } from '../../../platform/vault/bytes';
 import { type Json, canonicalJson } from '../../../platform/vault/canonicalJson';
 import { commitment, sha256Hex } from '../../../platform/vault/chain';
@@ -42,6 +50,12 @@ export type PackProblem =
   | { code: 'content_changed'; position: number; seq: number; entry: string | null }
   | { code: 'head_mismatch' }
   | { code: 'entry_not_included'; entry: string; seq: number }
+  | { code: 'attachment_missing'; entry: string; seq: number }
+  | { code: 'attachment_duplicated'; entry: string; seq: number }
+  | { code: 'entry_latest_hidden'; entry: string; seq: number }
+  | { code: 'entry_history_hidden'; entry: string; seq: number }
+  | { code: 'chronology_missing' }
+  | { code: 'chronology_extra'; path: string }
   | { code: 'witness_invalid'; index: number }
   | { code: 'witness_mismatch'; index: number; seq: number };
 
@@ -65,6 +79,11 @@ export interface PackSummary {
   opened: number;
   entries: number;
   files: number;
+  /**
+   * Files that are copies "without metadata": the manifest says which original each came from, but
+   * the chain commits only to the original's hash, so nothing in the pack proves the copy's bytes.
+   */
+  uncheckedCopies: number;
   witnessed: Witnessed[];
 }
 
@@ -134,21 +153,62 @@ function payloadField(link: PackLink | undefined, field: string): unknown {
   return payload && typeof payload === 'object' && !Array.isArray(payload) ? (payload as Record<string, unknown>)[field] : undefined;
 }
 
+const ENTRY_EVENTS = new Set<PackLink['type']>(['entry.created', 'entry.revised', 'entry.redacted']);
+
+/** Every file and every listed entry against the chain: nothing shown that the log lacks, nothing hidden it has. */
 function checkTies(manifest: PackManifest, problems: PackProblem[]): void {
   const attachmentEvents = new Map<string, PackLink>();
   for (const link of manifest.chain) if (link.type === 'attachment.added' && link.opening) attachmentEvents.set(String(link.ref.attachment), link);
+  const filesOf = new Map<string, number>();
+  const chronologies = manifest.files.filter((f) => f.role === 'chronology');
+  if (!chronologies.some((f) => f.path === CHRONOLOGY_PATH)) problems.push({ code: 'chronology_missing' });
+  let chronologySeen = false;
+  for (const file of chronologies) {
+    if (file.path === CHRONOLOGY_PATH && !chronologySeen) chronologySeen = true;
+    else problems.push({ code: 'chronology_extra', path: file.path });
+  }
   for (const file of manifest.files) {
     if (file.role === 'chronology') continue;
+    filesOf.set(file.attachment, (filesOf.get(file.attachment) ?? 0) + 1);
     const event = attachmentEvents.get(file.attachment);
     const claimed = file.role === 'copy' ? file.original : file;
     const tied = event !== undefined && payloadField(event, 'attachmentId') === file.attachment && payloadField(event, 'sha256') === claimed.sha256 && payloadField(event, 'size') === claimed.size;
     if (!tied) problems.push({ code: 'file_not_in_chain', path: file.path });
   }
   const bySeq = new Map(manifest.chain.map((link) => [link.seq, link]));
+  const listed = new Set(manifest.entries.map((e) => e.id));
+  // An opened attachment of a listed entry is shown in the chronology, so its file must be there
+  // (once). One left out on purpose stays hash-only, and needs no file.
+  for (const link of manifest.chain) {
+    const entry = link.ref.entry;
+    if (link.type !== 'attachment.added' || !link.opening || typeof entry !== 'string' || !listed.has(entry)) continue;
+    const count = filesOf.get(String(link.ref.attachment)) ?? 0;
+    if (count === 0) problems.push({ code: 'attachment_missing', entry, seq: link.seq });
+    else if (count > 1) problems.push({ code: 'attachment_duplicated', entry, seq: link.seq });
+  }
+  const entryLinks = new Map<string, PackLink[]>();
+  for (const link of manifest.chain) {
+    const entry = link.ref.entry;
+    if (!ENTRY_EVENTS.has(link.type) || typeof entry !== 'string' || !listed.has(entry)) continue;
+    const links = entryLinks.get(entry);
+    if (links) links.push(link);
+    else entryLinks.set(entry, [link]);
+  }
   for (const entry of manifest.entries) {
-    for (const seq of entry.events) {
+    const shownFrom = new Set(entry.events);
+    for (const seq of shownFrom) {
       const link = bySeq.get(seq);
       if (!link?.opening || link.ref.entry !== entry.id) problems.push({ code: 'entry_not_included', entry: entry.id, seq });
+    }
+    // Its latest version (or its redaction) must be shown; with histories, every version. A
+    // redaction destroys the earlier versions' content, so those can only ever be hash-only.
+    const links = entryLinks.get(entry.id) ?? [];
+    const latest = links.reduce<PackLink | undefined>((best, link) => (!best || link.seq > best.seq ? link : best), undefined);
+    if (!latest) continue;
+    const shown = (link: PackLink) => link.opening !== null && shownFrom.has(link.seq);
+    if (!shown(latest)) problems.push({ code: 'entry_latest_hidden', entry: entry.id, seq: latest.seq });
+    else if (manifest.histories && latest.type !== 'entry.redacted') {
+      for (const link of links) if (!shown(link)) problems.push({ code: 'entry_history_hidden', entry: entry.id, seq: link.seq });
     }
   }
 }
@@ -247,6 +307,7 @@ export async function verifyPack(source: ByteSource, { signal, onProgress }: Ver
     opened: manifest.chain.filter((l) => l.opening).length,
     entries: manifest.entries.length,
     files: manifest.files.length,
+    uncheckedCopies: manifest.files.filter((f) => f.role === 'copy').length,
     witnessed,
   };
   return { ok: problems.length === 0, problems, summary };

@@ -48,6 +48,8 @@ const VERSION = 20;
 const FLAG_DESCRIPTOR = 0x0008;
 const FLAG_UTF8 = 0x0800;
 const CHUNK = 1024 * 1024;
+/** Compressed bytes handed to the inflater at a time (see readEntry). */
+const INFLATE_SLICE = 64 * 1024;
 /** A pack's central directory is small; a claim of more than this is damage, not a pack. */
 const MAX_DIRECTORY_BYTES = 64 * 1024 * 1024;
 
@@ -204,18 +206,15 @@ function tidyEnd(inflate: Inflate): boolean {
 /**
  * Streams one file's uncompressed bytes to `onData` and says whether they match the CRC-32 and size
  * the zip records (false: the contents were changed). Throws ZipProblem('damaged', path) when the
- * bytes cannot be read or inflated at all.
+ * bytes cannot be read or inflated at all, or as soon as they run past the recorded size.
  */
 export async function readEntry(source: ByteSource, entry: ZipEntry, onData: (bytes: Uint8Array) => void, signal?: AbortSignal): Promise<boolean> {
   let crc = 0;
   let size = 0;
-  let overflow = false;
   const take = (bytes: Uint8Array) => {
-    // More bytes than recorded: changed contents (or a zip bomb); stop passing them on.
-    if (overflow || size + bytes.length > entry.size) {
-      overflow = true;
-      return;
-    }
+    // More bytes than recorded: changed contents, or a decompression bomb. Stop at once rather than
+    // inflate to the end (thrown from inside fflate's callback, it unwinds through push()).
+    if (size + bytes.length > entry.size) throw new ZipProblem('damaged', entry.path);
     crc = crc32(crc, bytes);
     size += bytes.length;
     onData(bytes);
@@ -234,8 +233,16 @@ export async function readEntry(source: ByteSource, entry: ZipEntry, onData: (by
       const length = Math.min(CHUNK, entry.compressedSize - at);
       const bytes = await readExact(source, entry.dataOffset + at, length, entry.path);
       const last = at + length >= entry.compressedSize;
-      if (inflate) inflate.push(bytes, last);
-      else take(bytes);
+      if (inflate) {
+        // fflate inflates all it is given before handing anything on, and deflate expands up to
+        // ~1032:1, so feed it in small slices: at most ~64 MB is ever produced past the recorded size.
+        let from = 0;
+        do {
+          const end = Math.min(bytes.length, from + INFLATE_SLICE);
+          inflate.push(bytes.subarray(from, end), last && end === bytes.length);
+          from = end;
+        } while (from < bytes.length);
+      } else take(bytes);
       if (last) break;
     }
   } catch (error) {
@@ -243,7 +250,7 @@ export async function readEntry(source: ByteSource, entry: ZipEntry, onData: (by
     throw new ZipProblem('damaged', entry.path);
   }
   if (!ended || (inflate && !tidyEnd(inflate))) throw new ZipProblem('damaged', entry.path);
-  return !overflow && size === entry.size && crc === entry.crc;
+  return size === entry.size && crc === entry.crc;
 }
 
 /** A ByteSource over bytes already in memory (tests, small packs). */

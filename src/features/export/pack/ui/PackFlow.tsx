@@ -1,6 +1,7 @@
 // The evidence pack, step by step: the plain warning (not encrypted, who it is for), what goes in
-// (orders, kinds, dates, histories, language), the review of files with location or device details
-// and entries that may hold an address, then save. Everything chosen lives in this component's
+// (orders, kinds, dates, histories, language), the review of files with (or that may have) location
+// or device details and entries that may hold an address, then save. Every flagged file can be left
+// out; one that cannot be copied without its metadata is left out unless she picks the original. Everything chosen lives in this component's
 // state, so a lock (which unmounts it) forgets it.
 import { useRef, useState } from 'preact/hooks';
 import { LANGUAGES, type Language, t } from '../../../../platform/i18n';
@@ -10,7 +11,8 @@ import { neutralFileName } from '../../fileNames';
 import { SaveActions } from '../../ui/SaveActions';
 import { type PackChoices, buildPack } from '../build';
 import { type Collected, PackExportProblem, type PackSelection, collect } from '../collect';
-import { type AttachmentChoice, type EntryChoice, type Review, reviewPack } from '../review';
+import { choicesFor, defaultChoice } from '../attachmentChoice';
+import { type AttachmentChoice, type EntryChoice, type FlaggedAttachment, type Review, reviewPack } from '../review';
 import { packFormat } from '../format';
 
 export interface PackFlowProps {
@@ -108,6 +110,25 @@ function ChooseStep({ orders, selection, onChange, onNext, problem }: { orders: 
   );
 }
 
+function choiceText(choice: AttachmentChoice): { label: string; hint?: string } {
+  if (choice === 'copy') return { label: t('pack:review.copy'), hint: t('pack:review.copyHint') };
+  if (choice === 'original') return { label: t('pack:review.original') };
+  return { label: t('pack:review.leaveOutFile'), hint: t('pack:review.leaveOutFileHint') };
+}
+
+/** One flagged file: what was found (or may be there), and copy / original / leave out. */
+function FileChoice({ flagged, value, onChange }: { flagged: FlaggedAttachment; value: AttachmentChoice | undefined; onChange: (v: AttachmentChoice) => void }) {
+  const found = [...flagged.findings.map((f) => t(`pack:findings.${f}`)), ...(flagged.unreadable ? [t('pack:review.unreadable')] : [])];
+  const legend = t('pack:review.fileFindings', { name: flagged.attachment.record.name, findings: found.join(', ') });
+  const options = choicesFor(flagged).map((choice) => ({ value: choice, ...choiceText(choice) }));
+  return (
+    <div class="stack">
+      <Choice<AttachmentChoice> legend={legend} options={options} value={value ?? defaultChoice(flagged)} onChange={onChange} />
+      {!flagged.canCopy && <p class="hint">{t('pack:review.noCopy')}</p>}
+    </div>
+  );
+}
+
 function ReviewStep({ collected, review, selection, onBack }: { collected: Collected; review: Review; selection: PackSelection; onBack: () => void }) {
   const [files, setFiles] = useState<Map<string, AttachmentChoice>>(new Map());
   const [entries, setEntries] = useState<Map<string, EntryChoice>>(new Map());
@@ -125,29 +146,9 @@ function ReviewStep({ collected, review, selection, onBack }: { collected: Colle
         <section aria-labelledby="pack-files-title" class="stack">
           <h3 id="pack-files-title">{t('pack:review.filesTitle')}</h3>
           <p class="hint">{t('pack:review.filesIntro')}</p>
-          {review.attachments.map((flagged) => {
-            const legend = t('pack:review.fileFindings', { name: flagged.attachment.record.name, findings: flagged.findings.map((f) => t(`pack:findings.${f}`)).join(', ') });
-            if (!flagged.report.strip) {
-              return (
-                <div key={flagged.attachment.id}>
-                  <p>{legend}</p>
-                  <p class="hint">{t('pack:review.noCopy')}</p>
-                </div>
-              );
-            }
-            return (
-              <Choice<AttachmentChoice>
-                key={flagged.attachment.id}
-                legend={legend}
-                options={[
-                  { value: 'copy', label: t('pack:review.copy'), hint: t('pack:review.copyHint') },
-                  { value: 'original', label: t('pack:review.original') },
-                ]}
-                value={files.get(flagged.attachment.id) ?? 'copy'}
-                onChange={(v) => setFiles(new Map(files).set(flagged.attachment.id, v))}
-              />
-            );
-          })}
+          {review.attachments.map((flagged) => (
+            <FileChoice key={flagged.attachment.id} flagged={flagged} value={files.get(flagged.attachment.id)} onChange={(v) => setFiles(new Map(files).set(flagged.attachment.id, v))} />
+          ))}
         </section>
       )}
       {review.entries.length > 0 && (

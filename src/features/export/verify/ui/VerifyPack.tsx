@@ -17,6 +17,15 @@ function fileSource(file: File): ByteSource {
   return { size: file.size, read: async (offset, length) => new Uint8Array(await file.slice(offset, offset + length).arrayBuffer()) };
 }
 
+/** Keeps a fingerprint or a time left to right inside a right-to-left sentence (Unicode isolate). */
+const ltr = (text: string) => `\u2066${text}\u2069`;
+
+/** A time in ms as ISO 8601; one outside Date's range (a hostile countersignature) as the number. */
+function isoTime(ms: number): string {
+  const date = new Date(ms);
+  return Number.isNaN(date.getTime()) ? String(ms) : date.toISOString();
+}
+
 /** A finding in her language. */
 export function problemMessage(problem: PackProblem): string {
   switch (problem.code) {
@@ -28,6 +37,7 @@ export function problemMessage(problem: PackProblem): string {
     case 'file_added':
     case 'file_changed':
     case 'file_not_in_chain':
+    case 'chronology_extra':
       return t(`pack:verify.problems.${problem.code}`, { path: problem.path });
     case 'chain_order':
     case 'chain_broken':
@@ -35,7 +45,11 @@ export function problemMessage(problem: PackProblem): string {
     case 'content_changed':
       return t(`pack:verify.problems.${problem.code}`, { position: problem.position, seq: problem.seq });
     case 'entry_not_included':
-      return t('pack:verify.problems.entry_not_included', { entry: problem.entry, seq: problem.seq });
+    case 'attachment_missing':
+    case 'attachment_duplicated':
+    case 'entry_latest_hidden':
+    case 'entry_history_hidden':
+      return t(`pack:verify.problems.${problem.code}`, { entry: problem.entry, seq: problem.seq });
     case 'witness_invalid':
       return t('pack:verify.problems.witness_invalid', { index: problem.index });
     case 'witness_mismatch':
@@ -79,16 +93,15 @@ export function VerifyPack({ onBack }: VerifyPackProps) {
               <strong>{t('pack:verify.intact')}</strong>
             </p>
             <p>{t('pack:verify.summary', { entries: state.report.summary.entries, files: state.report.summary.files, events: state.report.summary.events, opened: state.report.summary.opened })}</p>
+            {state.report.summary.uncheckedCopies > 0 && <p>{t('pack:verify.uncheckedCopies', { copies: state.report.summary.uncheckedCopies })}</p>}
             {state.report.summary.head && (
               <p class="hint" dir="ltr">
                 {t('pack:verify.head', { seq: state.report.summary.head.seq, hash: state.report.summary.head.hash })}
               </p>
             )}
+            {state.report.summary.witnessed.length === 0 && <p>{t('pack:verify.notAnchored')}</p>}
             {state.report.summary.witnessed.map((w, i) => (
-              <p key={i}>
-                {t('pack:verify.witnessed', { seq: w.seq, received: new Date(w.receivedAt).toISOString(), signed: new Date(w.signedAt).toISOString() })}{' '}
-                <span dir="ltr">{t('pack:verify.witnessKey', { key: w.key })}</span>
-              </p>
+              <p key={i}>{t('pack:verify.witnessed', { seq: w.seq, key: ltr(w.key), received: ltr(isoTime(w.receivedAt)), signed: ltr(isoTime(w.signedAt)) })}</p>
             ))}
           </div>
         )}
