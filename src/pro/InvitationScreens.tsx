@@ -2,12 +2,11 @@
 import { useState } from 'preact/hooks';
 import { t } from '../platform/i18n';
 import { type DeviceIdentity, fromBase64Url } from '../platform/vault';
-import { Field, Screen } from '../shared/ui';
+import { Field, SafetyNumber, Screen } from '../shared/ui';
 import { formatDate } from './common';
 import { type StoredCase, invitationCodes } from './invitations';
 import { QrCode } from './QrCode';
 import { RelayCallError } from './relayAdapter';
-import { SafetyNumber } from './SafetyNumber';
 import { LABEL_MAX } from './schema';
 
 /** A label for the survivor (kept on this device), then the invitation is made. */

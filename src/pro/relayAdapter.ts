@@ -1,28 +1,17 @@
-// A tiny signed-fetch adapter for the three relay calls the advocate app makes so far. It stands in for
-// the relay client (platform/relay) and keeps the same job: sign each request at send time, send it,
-// parse the answer with the shared wire schemas. Swap `fetchRelay` for that client when it lands.
-import { type RequestSigningKey, signRequest } from '../platform/vault';
-import {
+// The three relay calls the advocate app makes, through platform/relay's client. The port is this
+// small so tests can stand in for the relay; each call is tried once (the caseload polls again).
+import { RelayCallError, asCallError, createRelayClient } from '../platform/relay';
+import type { RequestSigningKey } from '../platform/vault';
+import type {
   AppendMessageRequest,
   AppendMessageResponse,
   CreateInviteRequest,
   CreateInviteResponse,
-  RELAY,
   ReadMessagesResponse,
-  RelayErrorBody,
-  type RelayErrorCode,
 } from '../shared/protocol/relay';
-import type { z } from 'zod';
 
-/** A relay call that failed: the relay's own error code, or `network` / `bad_response`. */
-export class RelayCallError extends Error {
-  readonly code: RelayErrorCode | 'network' | 'bad_response';
-  constructor(code: RelayCallError['code']) {
-    super(code);
-    this.name = 'RelayCallError';
-    this.code = code;
-  }
-}
+// The error the port's callers see (shared with the advocate app's port).
+export { RelayCallError };
 
 /** The relay calls the advocate app needs. */
 export interface RelayPort {
@@ -31,38 +20,12 @@ export interface RelayPort {
   readMessages(key: RequestSigningKey, mailbox: string, after: number): Promise<ReadMessagesResponse>;
 }
 
-/** A RelayPort over `fetch` to the relay at `origin` (no cookies, no referrer). */
+/** A RelayPort over the relay client, to the relay at `origin`. */
 export function fetchRelay(origin: string): RelayPort {
-  async function post<S extends z.ZodType>(key: RequestSigningKey, path: string, body: unknown, answer: S, method: 'POST' | 'GET' = 'POST'): Promise<z.infer<S>> {
-    const text = method === 'POST' ? JSON.stringify(body) : '';
-    const fullPath = `${RELAY.prefix}${path}`;
-    const headers = await signRequest(key, { method, path: fullPath, body: text });
-    let response: Response;
-    try {
-      response = await fetch(`${origin}${fullPath}`, {
-        method,
-        headers: method === 'POST' ? { ...headers, 'content-type': 'application/json' } : { ...headers },
-        body: method === 'POST' ? text : undefined,
-        credentials: 'omit',
-        referrerPolicy: 'no-referrer',
-        cache: 'no-store',
-      });
-    } catch {
-      throw new RelayCallError('network');
-    }
-    const json: unknown = await response.json().catch(() => null);
-    if (!response.ok) {
-      const failure = RelayErrorBody.safeParse(json);
-      throw new RelayCallError(failure.success ? failure.data.error.code : 'bad_response');
-    }
-    const parsed = answer.safeParse(json);
-    if (!parsed.success) throw new RelayCallError('bad_response');
-    return parsed.data;
-  }
-
+  const client = createRelayClient({ baseUrl: origin, maxAttempts: 1 });
   return {
-    createInvite: (key, request) => post(key, '/invites', CreateInviteRequest.parse(request), CreateInviteResponse),
-    appendMessage: (key, mailbox, request) => post(key, `/mailboxes/${mailbox}/messages`, AppendMessageRequest.parse(request), AppendMessageResponse),
-    readMessages: (key, mailbox, after) => post(key, `/mailboxes/${mailbox}/messages?after=${after}`, undefined, ReadMessagesResponse, 'GET'),
+    createInvite: (key, request) => asCallError(client.createInvite(key, request)),
+    appendMessage: (key, mailbox, request) => asCallError(client.appendMessage(mailbox, key, request)),
+    readMessages: (key, mailbox, after) => asCallError(client.readMessages(mailbox, key, { after })),
   };
 }

@@ -6,13 +6,12 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../../platform/i18n';
 import { isVaultError } from '../../platform/vault';
 import { isLinkFormatError } from '../../shared/protocol/link';
-import { Field, Screen } from '../../shared/ui';
+import { Field, SafetyNumber, Screen } from '../../shared/ui';
 import { CurrentSecretField } from '../secrets';
 import type { Settings } from '../settings';
 import { describeLinkError } from './describe';
 import { type PendingLink, advocateOf, confirmLink, deviceIdentity, listLinks, postJoin, publicOf, removeLink, startLink } from './linkOps';
 import { type LinkRelay, fetchLinkRelay } from './relayPort';
-import { SafetyNumberView } from './SafetyNumberView';
 import { LABEL_MAX } from './schema';
 import type { PublicIdentity } from '../../platform/vault';
 
@@ -100,7 +99,7 @@ export function LinkScreen({ settings, onHome, relay: given }: LinkScreenProps) 
       return (
         <Screen title={t('link:compare.title')}>
           <p>{t('link:compare.explain')}</p>
-          <SafetyNumberView own={stage.own} peer={stage.peer} label={t('link:compare.number')} />
+          <SafetyNumber own={stage.own} peer={stage.peer} label={t('link:compare.number')} />
           <div class="stack">
             <button
               type="button"

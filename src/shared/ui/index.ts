@@ -4,3 +4,4 @@ export { Dialog } from './Dialog';
 export { Field } from './Field';
 export { Screen } from './Screen';
 export { SECRET_INPUT_ATTRIBUTES } from './secretInput';
+export { SafetyNumber } from './SafetyNumber';

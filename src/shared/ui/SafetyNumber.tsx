@@ -1,7 +1,7 @@
-// The safety number as twelve groups of five digits, in reading order whatever the page's direction
-// (digits are compared group by group, left to right, on both screens).
+// The safety number as twelve groups of five digits, in reading order whatever the page's direction:
+// the survivor's and the advocate's screens are compared group by group, left to right.
 import { useEffect, useState } from 'preact/hooks';
-import { type PublicIdentity, safetyNumber } from '../platform/vault';
+import { type PublicIdentity, safetyNumber } from '../../platform/vault';
 
 export interface SafetyNumberProps {
   own: PublicIdentity;
