@@ -2,70 +2,24 @@
 // search and timeline times, import throughput against plain AES-GCM, and peak memory importing a
 // 500 MB file. Seeding drives the app's own modules through a bench-only page (bench/page/seed.ts)
 // in the same origin; the measurements of the timeline and of the big import go through the real UI.
-import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromiumArgs, chromiumPath } from '../scripts/chromium.mjs';
-import { PIN, setUp, unlock } from './ui.mjs';
+import { sampleMemory } from './memory.mjs';
+import { openSeededProfile } from './seeded.mjs';
+import { unlock } from './ui.mjs';
 import { median, percentile } from './stats.mjs';
 
 const ENTRIES = Number(process.env.BENCH_ENTRIES ?? 10_000);
 const ATTACHMENTS = Number(process.env.BENCH_ATTACHMENTS ?? 1_000);
 const BIG_MB = Number(process.env.BENCH_BIG_MB ?? 500);
 
-function du(dir) {
-  try {
-    return readdirSync(dir, { withFileTypes: true }).reduce((n, e) => n + (e.isDirectory() ? du(join(dir, e.name)) : statSync(join(dir, e.name)).size), 0);
-  } catch {
-    return 0;
-  }
-}
-
-/** Summed proportional set size of every Chromium process using this profile, in MB. */
-function profilePssMb(profile) {
-  let kb = 0;
-  for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
-    try {
-      const cmd = readFileSync(`/proc/${pid}/cmdline`, 'latin1');
-      const browser = cmd.includes(`--user-data-dir=${profile}`);
-      const child = !browser && cmd.includes('chromium') && isChildOf(pid, profile);
-      if (!browser && !child) continue;
-      const rollup = readFileSync(`/proc/${pid}/smaps_rollup`, 'latin1');
-      kb += Number(/^Pss:\s+(\d+)/m.exec(rollup)?.[1] ?? 0);
-    } catch {
-      // a process that ended while we looked
-    }
-  }
-  return kb / 1024;
-}
-
-function isChildOf(pid, profile) {
-  for (let p = pid, depth = 0; p && p !== '1' && depth < 6; depth++) {
-    p = readFileSync(`/proc/${p}/stat`, 'latin1').split(') ')[1]?.split(' ')[1];
-    if (p && readFileSync(`/proc/${p}/cmdline`, 'latin1').includes(`--user-data-dir=${profile}`)) return true;
-  }
-  return false;
-}
-
 export async function benchEvidence(chromium, port) {
-  execFileSync('npx', ['vite', 'build', '--mode', 'bench', '--logLevel', 'error'], { stdio: 'inherit' });
-  const base = `http://127.0.0.1:${port}`;
-  const server = spawn(process.execPath, ['build/server/server/main.js'], { env: { ...process.env, PORT: String(port), DIST_DIR: 'build/bench-dist' }, stdio: 'ignore' });
-  await new Promise((r) => setTimeout(r, 800));
-  const profile = mkdtempSync(join(tmpdir(), 'bench-profile-'));
-  const context = await chromium.launchPersistentContext(profile, { executablePath: chromiumPath() ?? undefined, args: chromiumArgs, viewport: { width: 400, height: 800 } });
+  const { page, base, profile, close } = await openSeededProfile(chromium, port, { name: 'evidence', timeoutMs: 120_000 });
   const results = {};
   try {
-    const page = context.pages()[0] ?? (await context.newPage());
-    page.setDefaultTimeout(120_000);
-    await page.goto(base);
-    await setUp(page);
-
-    // Seed through the app's own modules.
-    await page.goto(`${base}/bench/page/seed.html`);
-    await page.waitForFunction(() => document.title === 'ready');
-    await page.evaluate((pin) => window.__bench.unlock(pin), PIN);
+    // Seeded through the app's own modules.
     const seedStarted = Date.now();
     const ids = [];
     for (let from = 0; from < ENTRIES; from += 500) {
@@ -121,26 +75,17 @@ export async function benchEvidence(chromium, port) {
     execFileSync('dd', ['if=/dev/urandom', `of=${file}`, 'bs=1M', `count=${BIG_MB}`], { stdio: 'ignore' });
     await page.locator('.entry-row').first().click();
     await page.waitForTimeout(2000);
-    const baseline = profilePssMb(profile);
-    const blobBefore = du(join(profile, 'Default', 'blob_storage'));
-    let peak = baseline;
-    let peakBlob = blobBefore;
-    const sampler = setInterval(() => {
-      peak = Math.max(peak, profilePssMb(profile));
-      peakBlob = Math.max(peakBlob, du(join(profile, 'Default', 'blob_storage')));
-    }, 250);
+    const memory = sampleMemory(profile);
     const started = Date.now();
     const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Add a file' }).click()]);
     await chooser.setFiles(file);
     await page.getByText(/^Added clip\.mp4/).waitFor({ timeout: 600_000 });
-    clearInterval(sampler);
+    const { peakMb } = memory.stop();
     results['blob.import_500mb_seconds'] = (Date.now() - started) / 1000;
-    results['blob.peak_mem_mb'] = peak - baseline + (peakBlob - blobBefore) / 1e6;
+    results['blob.peak_mem_mb'] = peakMb;
     rmSync(file);
   } finally {
-    await context.close();
-    server.kill();
-    rmSync(profile, { recursive: true, force: true });
+    await close();
   }
   return results;
 }

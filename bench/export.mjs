@@ -2,35 +2,18 @@
 // vault, then the time from pressing "Save file" in the pack flow to the download finishing, through
 // the real UI and the service worker. Seeding drives the app's own modules through the bench-only
 // page (bench/page/seed.ts), as bench/evidence.mjs does.
-import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromiumArgs, chromiumPath } from '../scripts/chromium.mjs';
-import { PIN, setUp, unlock } from './ui.mjs';
+import { statSync } from 'node:fs';
+import { openSeededProfile } from './seeded.mjs';
+import { unlock } from './ui.mjs';
 
 const ENTRIES = Number(process.env.BENCH_PACK_ENTRIES ?? 1_000);
 const FILES = Number(process.env.BENCH_PACK_FILES ?? 100);
 const FILE_BYTES = 2 * 1024 * 1024;
 
 export async function benchExport(chromium, port) {
-  execFileSync('npx', ['vite', 'build', '--mode', 'bench', '--logLevel', 'error'], { stdio: 'inherit' });
-  const base = `http://127.0.0.1:${port}`;
-  const server = spawn(process.execPath, ['build/server/server/main.js'], { env: { ...process.env, PORT: String(port), DIST_DIR: 'build/bench-dist' }, stdio: 'ignore' });
-  await new Promise((r) => setTimeout(r, 800));
-  const profile = mkdtempSync(join(tmpdir(), 'bench-pack-profile-'));
-  const downloads = mkdtempSync(join(tmpdir(), 'bench-pack-downloads-'));
-  const context = await chromium.launchPersistentContext(profile, { executablePath: chromiumPath() ?? undefined, args: chromiumArgs, viewport: { width: 400, height: 800 }, acceptDownloads: true, downloadsPath: downloads });
+  const { page, base, close } = await openSeededProfile(chromium, port, { name: 'pack', timeoutMs: 600_000, downloads: true });
   const results = {};
   try {
-    const page = context.pages()[0] ?? (await context.newPage());
-    page.setDefaultTimeout(600_000);
-    await page.goto(base);
-    await setUp(page);
-
-    await page.goto(`${base}/bench/page/seed.html`);
-    await page.waitForFunction(() => document.title === 'ready');
-    await page.evaluate((pin) => window.__bench.unlock(pin), PIN);
     const ids = [];
     for (let from = 0; from < ENTRIES; from += 500) {
       ids.push(...(await page.evaluate(([a, b]) => window.__bench.seed(a, b), [from, Math.min(ENTRIES, from + 500)])));
@@ -59,10 +42,7 @@ export async function benchExport(chromium, port) {
     results['export.entries'] = ENTRIES;
     results['export.attachment_mb'] = (FILES * FILE_BYTES) / 1e6;
   } finally {
-    await context.close();
-    server.kill();
-    rmSync(profile, { recursive: true, force: true });
-    rmSync(downloads, { recursive: true, force: true });
+    await close();
   }
   return results;
 }

@@ -10,6 +10,7 @@ export function home(page) {
   return page.getByRole('heading', { name: 'Waymark', level: 1 });
 }
 
+/** Sets the app up through its UI; returns the recovery words. */
 export async function setUp(page) {
   await press(page, 'C1793÷0=');
   await page.getByRole('button', { name: 'Continue' }).click();
@@ -30,6 +31,7 @@ export async function setUp(page) {
   await page.getByRole('button', { name: 'Check and finish' }).click();
   await page.getByRole('button', { name: 'Open', exact: true }).click();
   await home(page).waitFor();
+  return words;
 }
 
 export async function unlock(page) {
