@@ -1,47 +1,13 @@
 // The relay factory driven directly (no HTTP), on both storage adapters.
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RELAY, RelayErrorBody, type ServerFrame } from '../../src/shared/protocol/relay';
-import { createRelay, type Relay, type RelayLimits, type RelayResponse } from './relay';
+import { RELAY, type ServerFrame } from '../../src/shared/protocol/relay';
+import { createRelay, type Relay, type RelayLimits } from './relay';
 import type { RelayStore } from './store';
 import { ciphertext, newId, newSigner, type Signer } from './testing/client';
+import { call, code, json, routeOf, silent } from './testing/factory';
 import { findPostgresBin } from './testing/postgres';
 import { storeHarnesses, type StorePlace } from './testing/stores';
-
-const silent = { info: () => undefined, error: () => undefined };
-
-interface Call {
-  params?: Record<string, string>;
-  query?: Record<string, string>;
-  json?: unknown;
-  bytes?: Uint8Array;
-  /** Overrides of what is signed, to forge requests. */
-  sign?: { ts?: number; nonce?: string; body?: Uint8Array; key?: string };
-  unsigned?: boolean;
-}
-
-function routeOf(relay: Relay, name: string) {
-  const route = relay.routes.find((r) => r.name === name);
-  if (!route) throw new Error(`no route ${name}`);
-  return route;
-}
-
-/** Calls a route by name the way the Fastify plugin would, signing with `signer`. */
-async function call(relay: Relay, name: string, signer: Signer, options: Call = {}): Promise<RelayResponse> {
-  const route = routeOf(relay, name);
-  const params = options.params ?? {};
-  const path = RELAY.prefix + route.url.replace(/:(\w+)/g, (_m, p: string) => params[p] ?? '');
-  const query = options.query ?? {};
-  const search = new URLSearchParams(query).toString();
-  const pathWithQuery = search ? `${path}?${search}` : path;
-  const body = options.bytes ?? (options.json === undefined ? new Uint8Array(0) : new TextEncoder().encode(JSON.stringify(options.json)));
-  let headers: Record<string, string> = options.unsigned ? {} : await signer.headers(route.method, pathWithQuery, options.sign?.body ?? body, options.sign ?? {});
-  if (options.sign?.key) headers = { ...headers, 'x-wm-key': options.sign.key };
-  return route.handle({ method: route.method, pathWithQuery, params, query, headers, body });
-}
-
-const json = (response: RelayResponse) => ('json' in response ? response.json : null) as Record<string, unknown>;
-const code = (response: RelayResponse) => RelayErrorBody.parse(json(response)).error.code;
 
 for (const harness of storeHarnesses()) {
   describe.runIf(harness.available)(`the relay factory on ${harness.name}`, () => {

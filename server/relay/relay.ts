@@ -7,13 +7,11 @@
 // RelayError with a documented code; nothing is applied before all checks pass. The relay sees only
 // ciphertext, public keys, ids, sizes and times, and logs only the route, status and error code.
 import { createHash } from 'node:crypto';
-import type { z } from 'zod';
 import {
   AppendMessageRequest,
   BackupObjectParams,
   BackupParams,
   BlobParams,
-  ClientFrame,
   ConsumeInviteRequest,
   CreateInviteRequest,
   ListBackupQuery,
@@ -29,14 +27,14 @@ import {
   type ListBackupResponse,
   type PutSegmentResponse,
   type ReadMessagesResponse,
-  type RelayMessage,
   type ServerFrame,
 } from '../../src/shared/protocol/relay.js';
-import { RELAY_SIGNING, subscribePath } from '../../src/shared/protocol/relaySigning.js';
 import { createVerifier, readSignedHeaders } from './auth.js';
 import { RelayError } from './errors.js';
 import { createRateLimiter, type BucketOptions } from './rateLimit.js';
-import type { MailboxQuota, RelayStore, StoredMessage } from './store.js';
+import { createSocketHub } from './sockets.js';
+import type { MailboxQuota, RelayStore } from './store.js';
+import { parse, toWire } from './wire.js';
 
 export interface RelayLimits {
   /** Per mailbox: message and blob bytes together, and the number of messages. */
@@ -123,22 +121,7 @@ interface Context {
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
-function parse<S extends z.ZodType>(schema: S, value: unknown, what: string): z.infer<S> {
-  const result = schema.safeParse(value);
-  // The message names the part, not the value: error bodies and logs never echo request data.
-  if (!result.success) throw new RelayError('bad_request', `invalid ${what}`);
-  return result.data;
-}
-
 const inviteHash = (token: string) => createHash('sha256').update(`waymark-relay/invite\n${token}`).digest('hex');
-
-const toWire = (message: StoredMessage): RelayMessage => ({
-  id: message.id,
-  seq: message.seq,
-  sender: message.sender,
-  receivedAt: message.receivedAt,
-  ciphertext: Buffer.from(message.ciphertext).toString('base64url'),
-});
 
 /** Builds the relay's handlers over a store. */
 export function createRelay({ store, limits: partialLimits, log, now = Date.now }: RelayOptions): Relay {
@@ -150,7 +133,6 @@ export function createRelay({ store, limits: partialLimits, log, now = Date.now 
     if (wait > 0) throw new RelayError('rate_limited', 'too many requests for this key', wait);
   };
   const verifier = createVerifier({ now, remember: (key, nonce, expiresAt) => store.rememberNonce(key, nonce, expiresAt), admit: limit });
-  const subscribers = new Map<string, Set<(frame: ServerFrame) => void>>();
 
   const requireMember = async (mailbox: string, key: string) => {
     const membership = await store.membership(mailbox, key);
@@ -170,11 +152,6 @@ export function createRelay({ store, limits: partialLimits, log, now = Date.now 
     if (body.length > max) throw new RelayError('too_large', 'larger than the largest bucket');
     if (!(RELAY.blobBuckets as readonly number[]).includes(body.length)) throw new RelayError('unpadded', 'not padded to a size bucket');
     return body;
-  };
-
-  const publish = (mailbox: string, message: StoredMessage) => {
-    const frame: ServerFrame = { type: 'message', mailbox, message: toWire(message) };
-    for (const send of subscribers.get(mailbox) ?? []) send(frame);
   };
 
   function route(name: string, method: RelayRoute['method'], url: string, body: RelayRoute['body'], act: (context: Context) => Promise<RelayResponse>): RelayRoute {
@@ -255,7 +232,7 @@ export function createRelay({ store, limits: partialLimits, log, now = Date.now 
       if (outcome.kind === 'unknown') throw new RelayError('unknown_mailbox', 'no such mailbox');
       if (outcome.kind === 'conflict') throw new RelayError('conflict', 'this message id holds a different body');
       if (outcome.kind === 'quota') throw new RelayError('quota_exceeded', 'the mailbox is full');
-      if (outcome.kind === 'appended') publish(mailbox, outcome.message);
+      if (outcome.kind === 'appended') sockets.publish(mailbox, outcome.message);
       const response: AppendMessageResponse = { seq: outcome.message.seq, receivedAt: outcome.message.receivedAt, duplicate: outcome.kind === 'duplicate' };
       return { status: 200, json: response };
     }),
@@ -332,65 +309,11 @@ export function createRelay({ store, limits: partialLimits, log, now = Date.now 
     }),
   ];
 
-  function connect(send: (frame: ServerFrame) => void): RelaySocket {
-    const following = new Set<string>();
-    const unsubscribe = (mailbox: string) => {
-      const set = subscribers.get(mailbox);
-      set?.delete(send);
-      if (set?.size === 0) subscribers.delete(mailbox);
-    };
-    const fail = (mailbox: string | null, error: unknown) => {
-      const relayError = error instanceof RelayError ? error : new RelayError('internal', 'internal error');
-      if (!(error instanceof RelayError)) log.error({ route: 'socket', err: { name: error instanceof Error ? error.name : 'unknown' } }, 'relay');
-      send({ type: 'error', mailbox, error: relayError.toBody().error });
-    };
-    return {
-      async receive(data) {
-        let frame: ClientFrame;
-        try {
-          if (data.length > RELAY.maxSocketFrame) throw new RelayError('too_large', 'frame too large');
-          let json: unknown;
-          try {
-            json = JSON.parse(data);
-          } catch {
-            throw new RelayError('bad_request', 'frame is not JSON');
-          }
-          frame = parse(ClientFrame, json, 'frame');
-        } catch (error) {
-          return fail(null, error);
-        }
-        if (frame.type === 'unsubscribe') {
-          following.delete(frame.mailbox);
-          unsubscribe(frame.mailbox);
-          return;
-        }
-        try {
-          const path = subscribePath(RELAY.prefix, frame.mailbox);
-          await verifier.verify({ key: frame.key, ts: frame.ts, nonce: frame.nonce, sig: frame.sig }, { method: RELAY_SIGNING.subscribeMethod, pathWithQuery: path, body: new Uint8Array(0) });
-          await requireMember(frame.mailbox, frame.key);
-          if (!following.has(frame.mailbox) && following.size >= limits.maxSubscriptionsPerSocket) throw new RelayError('quota_exceeded', 'too many subscriptions on this socket');
-          following.add(frame.mailbox);
-          let set = subscribers.get(frame.mailbox);
-          if (!set) subscribers.set(frame.mailbox, (set = new Set()));
-          set.add(send);
-          send({ type: 'subscribed', mailbox: frame.mailbox, head: await store.head(frame.mailbox) });
-          log.info({ route: 'socket.subscribe', status: 200 }, 'relay');
-        } catch (error) {
-          fail(frame.mailbox, error);
-          log.info({ route: 'socket.subscribe', status: error instanceof RelayError ? error.status : 500, code: error instanceof RelayError ? error.code : 'internal' }, 'relay');
-        }
-      },
-      closed() {
-        for (const mailbox of following) unsubscribe(mailbox);
-        following.clear();
-      },
-      subscriptions: () => following.size,
-    };
-  }
+  const sockets = createSocketHub({ store, verifier, requireMember, maxSubscriptions: limits.maxSubscriptionsPerSocket, log });
 
   return {
     routes,
-    connect,
+    connect: sockets.connect,
     sweep: async () => {
       const t = now();
       await store.sweep(t, t - RELAY.backupRetentionMs);
