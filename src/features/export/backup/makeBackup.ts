@@ -20,16 +20,6 @@ export interface BackupOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-/**
- * Frees a segment's 1 MiB as soon as it is sealed (its bytes are copied into the sealer by then),
- * rather than leaving it for the garbage collector: dead buffers waiting for collection were most of
- * a backup's peak memory. Transferring a buffer to length 0 releases its memory at once.
- */
-function release(bytes: Uint8Array): void {
-  const buffer = bytes.buffer as ArrayBuffer & { transfer?: (length: number) => ArrayBuffer };
-  if (bytes.byteOffset === 0 && bytes.byteLength === buffer.byteLength) buffer.transfer?.(0);
-}
-
 async function* sealedChunks(sealer: BackupSealer, total: number, options: BackupOptions): AsyncGenerator<Uint8Array<ArrayBuffer>> {
   const check = () => {
     if (options.signal?.aborted) throw options.signal.reason ?? new DOMException('aborted', 'AbortError');
@@ -47,7 +37,6 @@ async function* sealedChunks(sealer: BackupSealer, total: number, options: Backu
   for await (const segment of rawSegments()) {
     check();
     yield* await sealer.push({ kind: 'segment', a: segment.a, i: segment.i, c: segment.c });
-    release(segment.c);
     step();
   }
   yield* await sealer.finish();

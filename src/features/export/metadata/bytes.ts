@@ -88,16 +88,6 @@ export function ascii(text: string): Uint8Array {
   return Uint8Array.from(text, (c) => c.charCodeAt(0) & 0xff);
 }
 
-export function concat(parts: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-}
-
 export function equalBytes(a: Uint8Array, at: number, b: Uint8Array): boolean {
   if (at + b.length > a.length) return false;
   for (let i = 0; i < b.length; i++) if (a[at + i] !== b[i]) return false;

@@ -9,7 +9,8 @@
 // The entropy data is always scanned in chunks for the real EOI (and for segments between the scans
 // of a progressive JPEG): a file that merely ends in FF D9 may be a clean picture followed by a
 // second one with GPS, and no MPF segment is needed to put it there.
-import { Findings, LIMITS, MetadataMalformed, type Reader, ascii, concat, equalBytes, latin1, u16be } from './bytes';
+import { concat } from '../../../platform/vault/bytes';
+import { Findings, LIMITS, MetadataMalformed, type Reader, ascii, equalBytes, latin1, u16be } from './bytes';
 import { makePlan } from './plan';
 import { readIptc, readXmp } from './text';
 import { orientationOnlyTiff, readTiff } from './tiff';
@@ -53,7 +54,7 @@ interface Walk {
 export function orientationSegment(orientation: number): Uint8Array {
   const tiff = orientationOnlyTiff(orientation);
   const length = 2 + 6 + tiff.length;
-  return concat([new Uint8Array([0xff, APP1, length >> 8, length & 0xff]), ascii('Exif\0\0'), tiff]);
+  return concat(new Uint8Array([0xff, APP1, length >> 8, length & 0xff]), ascii('Exif\0\0'), tiff);
 }
 
 /** Looks at one segment; metadata segments are marked for removal. */
